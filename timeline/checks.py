@@ -1,0 +1,229 @@
+"""Cross-reference and consistency checks over the merged timeline: a plain list of functions.
+
+Each check reads the timeline and the written mapping of every event (for positions) and
+appends diagnostics; none of them stops the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from timeline.dates import Precision, zone
+from timeline.diagnostics import Diagnostic, Severity, suggest
+from timeline.model import DEADLINE_FIELDS, Event
+from timeline.timeline import Timeline, Where
+from timeline.yamltree import Mapping, Pos, Sequence
+
+if TYPE_CHECKING:
+    from timeline.load import FileRecord
+
+# Kinds of event that only happen, never get scheduled: one dated in the future is a typo.
+UNSCHEDULABLE = frozenset(
+    {"arrest", "detention", "transfer", "deportation", "release", "filing", "order", "ruling",
+     "statement", "report"}
+)  # fmt: skip
+
+
+@dataclass
+class Context:
+    timeline: Timeline
+    trees: list[Mapping]  # the written mapping of each event, same order as timeline.events
+    diagnostics: list[Diagnostic]
+    today: date | None
+    left_out_ids: set[str]  # events reported invalid: referring to them is not a second error
+
+    def report(self, index: int, key: str | None, code: str, message: str,
+               at_key: bool = False, item: int | None = None) -> None:
+        """Report at event ``index``: at its ``key`` (or the key's value, or one list item)."""
+        where = self.timeline.where[index]
+        pos = _pos_in(self.trees[index], key, at_key, item) if key else (where.line, where.col)
+        severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
+        self.diagnostics.append(Diagnostic(where.path, pos[0], pos[1], severity, code, message))
+
+
+def _pos_in(tree: Mapping, key: str, at_key: bool, item: int | None) -> Pos:
+    if key not in tree.key_pos:
+        return tree.pos
+    if at_key:
+        return tree.key_pos[key]
+    value = tree.get(key)
+    if item is not None and isinstance(value, Sequence) and item < len(value):
+        return value.item_pos[item]
+    return tree.value_pos.get(key, tree.key_pos[key])
+
+
+def run_checks(
+    timeline: Timeline, records: list[FileRecord], diagnostics: list[Diagnostic], today: date | None
+) -> None:
+    trees = [tree for record in records if record.model is not None for tree in record.event_trees()]
+    left_out = {ident for record in records for ident in record.left_out_ids()}
+    context = Context(timeline, trees, diagnostics, today, left_out)
+    for check in CHECKS:
+        check(context)
+
+
+def check_unique_ids(ctx: Context) -> None:
+    first: dict[str, Where] = {}
+    for index, event in enumerate(ctx.timeline.events):
+        if event.id is None:
+            continue
+        if event.id in first:
+            seen = first[event.id]
+            ctx.report(index, "id", "T202",
+                       f"duplicate event id '{event.id}' (first at {seen.path}:{seen.line})")
+        else:
+            first[event.id] = ctx.timeline.where[index]
+
+
+def check_references(ctx: Context) -> None:
+    tl = ctx.timeline
+    event_ids = {event.id for event in tl.events if event.id is not None} | ctx.left_out_ids
+    known: dict[str, Iterable[str]] = {
+        "case": tl.cases, "people": tl.people, "sources": tl.sources,
+        "set_by": event_ids, "met_by": event_ids, "replaces": event_ids,
+    }  # fmt: skip
+    what = {"case": "case", "people": "person", "sources": "source"}
+    for index, event in enumerate(tl.events):
+        if event.kind not in tl.kinds:
+            ctx.report(index, "kind", "T201",
+                       f"unknown kind '{event.kind}'" + suggest(event.kind, tl.kinds)
+                       + ("" if suggest(event.kind, tl.kinds) else "; add it under kinds:"))
+        for key in ("case", "people", "sources"):
+            for item, ref in enumerate(getattr(event, key)):
+                if key == "sources" and ("/" in ref or ":" in ref):
+                    continue  # a URL, checked by the model
+                if ref not in known[key]:
+                    ctx.report(index, key, "T201",
+                               f"unknown {what[key]} id '{ref}'" + suggest(ref, known[key]),
+                               item=item)
+        for key in ("set_by", "met_by", "replaces"):
+            ref = getattr(event, key)
+            if ref is not None and ref not in event_ids:
+                ctx.report(index, key, "T201",
+                           f"{key}: unknown event id '{ref}'" + suggest(ref, event_ids))
+        if event.due is not None and event.due.after not in event_ids:
+            ctx.report(index, "due", "T201",
+                       f"due: unknown event id '{event.due.after}'"
+                       + suggest(event.due.after, event_ids))
+
+
+def check_dates(ctx: Context) -> None:
+    for index, event in enumerate(ctx.timeline.events):
+        if event.kind != "deadline" and event.date is None:
+            ctx.report(index, None, "T102", "missing required field 'date' in this event")
+        for key in ("date", "end"):
+            written = getattr(event, key)
+            if written is None or written.precision is not Precision.MINUTE:
+                continue
+            if written.offset is None and _timezone_of(ctx.timeline, event) is None:
+                ctx.report(index, key, "T106",
+                           f"{key}: '{written}' has a time but no timezone: give the case a "
+                           "timezone, or write an offset such as -04:00")
+        if event.date is not None and event.end is not None and _ends_before(ctx, event):
+            ctx.report(index, "end", "T105",
+                       f"end: {event.end} is before the event's date {event.date}")
+
+
+def _timezone_of(timeline: Timeline, event: Event) -> str | None:
+    for case_id in event.case:
+        case = timeline.cases.get(case_id)
+        if case is not None and case.timezone:
+            return case.timezone
+    return None
+
+
+def _ends_before(ctx: Context, event: Event) -> bool:
+    start, end = event.date, event.end
+    assert start is not None and end is not None
+    if start.precision is Precision.MINUTE and end.precision is Precision.MINUTE:
+        name = _timezone_of(ctx.timeline, event)
+        tz = zone(name) if name else None
+        if (start.offset is None or end.offset is None) and tz is None:
+            return False  # reported as a missing timezone instead
+        return end.instant(tz) < start.instant(tz)
+    return end.last_day < start.first_day
+
+
+def check_deadline_fields(ctx: Context) -> None:
+    events = ctx.timeline.event_by_id()
+    for index, event in enumerate(ctx.timeline.events):
+        if event.kind != "deadline":
+            for key in DEADLINE_FIELDS:
+                if getattr(event, key) is not None:
+                    ctx.report(index, key, "T203",
+                               f"{key} is only for events of kind deadline (this one is "
+                               f"{event.kind})", at_key=True)
+            continue
+        if event.date is None and event.due is None:
+            ctx.report(index, None, "T204",
+                       "a deadline needs a due moment: write date: or due: {after: ID, days: N}")
+        elif event.date is not None and event.due is not None:
+            ctx.report(index, "due", "T204",
+                       "a deadline has either date: or due:, not both", at_key=True)
+        if event.due is not None:
+            due = event.due
+            if (due.days is None) == (due.hours is None):
+                ctx.report(index, "due", "T204", "due: give either days: or hours:, not both")
+            elif due.hours is not None and due.count != "calendar-days":
+                ctx.report(index, "due", "T206", "due: count: court-days goes with days:, not hours:")
+        if event.replaces is not None:
+            replaced = events.get(event.replaces)
+            if event.replaces == event.id:
+                ctx.report(index, "replaces", "T206", "replaces: a deadline cannot replace itself")
+            elif replaced is not None and replaced.kind != "deadline":
+                ctx.report(index, "replaces", "T206",
+                           f"replaces: '{event.replaces}' is a {replaced.kind}, not a deadline")
+        if event.met_by is not None and event.status == "missed":
+            ctx.report(index, "status", "T206",
+                       "status: missed contradicts met_by: remove one of them")
+
+
+def check_deadline_cycles(ctx: Context) -> None:
+    """A deadline computed from a deadline computed from ... itself has no date."""
+    tl = ctx.timeline
+    index_of = {event.id: i for i, event in enumerate(tl.events) if event.id is not None}
+    after = {
+        event.id: event.due.after
+        for event in tl.events
+        if event.id is not None and event.due is not None
+    }
+    reported: set[str] = set()
+    for start in after:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in after and node not in path:
+            path.append(node)
+            node = after[node]
+        if node is None or node not in path or node in reported:
+            continue
+        cycle = path[path.index(node):]
+        reported.update(cycle)
+        first = min(cycle, key=lambda ident: index_of[ident])
+        loop = " -> ".join(cycle[cycle.index(first):] + cycle[: cycle.index(first)] + [first])
+        ctx.report(index_of[first], "due", "T205", f"due: a cycle of computed deadlines: {loop}")
+
+
+def check_warnings(ctx: Context) -> None:
+    tl = ctx.timeline
+    for index, event in enumerate(tl.events):
+        if not event.sources:
+            ctx.report(index, None, "W301", "this event has no source: add sources:")
+        if event.kind == "deadline" and not event.case:
+            ctx.report(index, None, "W302", "this deadline belongs to no case: add case:")
+        if (ctx.today is not None and event.date is not None and event.kind in UNSCHEDULABLE
+                and event.date.first_day > ctx.today):
+            ctx.report(index, "date", "W303",
+                       f"date: {event.date} is in the future, but a {event.kind} cannot be "
+                       "scheduled; is the year right?")
+
+
+CHECKS: tuple[Callable[[Context], Any], ...] = (
+    check_unique_ids,
+    check_references,
+    check_dates,
+    check_deadline_fields,
+    check_deadline_cycles,
+    check_warnings,
+)

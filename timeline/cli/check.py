@@ -1,0 +1,69 @@
+"""`timeline check`: validate the events files like a compiler."""
+
+from __future__ import annotations
+
+import json
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline.cli.common import (
+    EXIT_FILE_ERRORS, EXIT_OK, FileOption, TodayOption, app, local_today, out_console,
+    parse_today, print_diagnostics, usage_error,
+)  # fmt: skip
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    file: FileOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", help="text (one line a problem) or json.")
+    ] = CheckFormat.text,
+    today: TodayOption = None,
+) -> None:
+    """Validate the events file: every problem at once, as PATH:LINE:COL: error: MESSAGE."""
+    from timeline.diagnostics import Severity
+    from timeline.load import DiscoveryError, discover, load
+
+    try:
+        paths = discover(file or [], os.environ.get("TIMELINE_FILE"), Path.cwd())
+    except DiscoveryError as exc:
+        usage_error(str(exc))
+    result = load(paths, Path.cwd(), parse_today(today) or local_today())
+    errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+    warnings = len(result.diagnostics) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    if format is CheckFormat.json:
+        document = {
+            "files": [record.path for record in result.files],
+            "ok": not failed,
+            "errors": errors,
+            "warnings": warnings,
+            "events": len(result.timeline.events),
+            "diagnostics": [d.as_dict() for d in result.diagnostics],
+        }
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        console = out_console()
+        print_diagnostics(result, result.diagnostics, console)
+        console.print(_summary(result.files, len(result.timeline.events),
+                               len(result.timeline.cases), errors, warnings), markup=False)
+    raise typer.Exit(EXIT_FILE_ERRORS if failed else EXIT_OK)
+
+
+def _summary(files: list, events: int, cases: int, errors: int, warnings: int) -> str:  # type: ignore[type-arg]
+    names = ", ".join(record.path for record in files) or "no file"
+    counts = f"{events} event{'s' * (events != 1)} in {cases} case{'s' * (cases != 1)}"
+    problems = (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
+    return f"{names}: {counts}; {problems}"

@@ -1,0 +1,234 @@
+"""What every command shares: the app, common options, loading, printing diagnostics.
+
+One place maps outcomes to exit codes: 0 success, 1 the file has errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from timeline import __version__
+
+if TYPE_CHECKING:
+    from timeline.deadlines import TodayFor
+    from timeline.diagnostics import Diagnostic
+    from timeline.load import LoadResult
+    from timeline.query import Filters
+
+EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"timeline {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+app = typer.Typer(
+    name="timeline",
+    help="Validate, read and publish court-case timelines kept in a YAML file.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Validate, read and publish court-case timelines kept in a YAML file."""
+
+
+# Options shared by the commands that read the file -----------------------------------------
+
+FileOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--file", "-f", metavar="PATH",
+        help="Events file or folder (repeatable). Default: $TIMELINE_FILE, else the nearest "
+        "events.yaml up from here.",
+    ),
+]  # fmt: skip
+TodayOption = Annotated[
+    Optional[str],
+    typer.Option("--today", metavar="DATE",
+                 help="Compute statuses as of this day (default: today in each case's timezone)."),
+]  # fmt: skip
+SoonOption = Annotated[
+    int, typer.Option("--soon", min=0, metavar="N", help="Days ahead that count as due soon.")
+]
+CaseOption = Annotated[
+    Optional[list[str]], typer.Option("--case", "-c", metavar="ID", help="Only these cases.")
+]
+KindOption = Annotated[
+    Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only these kinds.")
+]
+PersonOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--person", "-p", metavar="ID", help="Only events naming these people."),
+]
+TagOption = Annotated[
+    Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Only these tags.")
+]
+SinceOption = Annotated[
+    Optional[str], typer.Option("--since", metavar="DATE", help="From this date (inclusive).")
+]
+UntilOption = Annotated[
+    Optional[str], typer.Option("--until", metavar="DATE", help="Up to this date (inclusive).")
+]
+SearchOption = Annotated[
+    Optional[str],
+    typer.Option("--search", "-s", metavar="TEXT", help="Text in the title, details or id."),
+]
+
+
+def usage_error(message: str) -> NoReturn:
+    err_console().print(f"timeline: error: {message}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def err_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def out_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(soft_wrap=True, highlight=False)
+
+
+def local_today() -> date:
+    return datetime.now().date()
+
+
+def parse_today(text: str | None) -> date | None:
+    """The ``--today`` option as a day, or None for "the real today, per timezone"."""
+    if text is None:
+        return None
+    from timeline.dates import Precision, parse_user_date
+
+    try:
+        parsed = parse_user_date(text, local_today())
+    except ValueError as exc:
+        usage_error(f"--today: {exc}")
+    if parsed.precision is not Precision.DAY:
+        usage_error(f"--today: '{text}' must name one day, such as 2025-05-05")
+    return parsed.first_day
+
+
+def today_function(fixed: date | None) -> TodayFor:
+    """Today in each case's timezone (UTC for none), unless ``--today`` fixed it."""
+    if fixed is not None:
+        return lambda _zone: fixed
+
+    def today_for(zone_name: str | None) -> date:
+        from timeline.dates import zone
+
+        tz = zone(zone_name) if zone_name else timezone.utc
+        return datetime.now(tz).date()
+
+    return today_for
+
+
+def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: bool = False) -> LoadResult:
+    """Load the events files; print errors and exit 1 if there are any."""
+    from timeline.load import DiscoveryError, discover, load
+
+    try:
+        paths = discover(files or [], os.environ.get("TIMELINE_FILE"), Path.cwd())
+    except DiscoveryError as exc:
+        usage_error(str(exc))
+    result = load(paths, Path.cwd(), today or local_today())
+    from timeline.diagnostics import Severity
+
+    shown = [
+        d for d in result.diagnostics if show_warnings or d.severity is Severity.ERROR
+    ]
+    if not result.ok:
+        print_diagnostics(result, shown, err_console())
+        raise typer.Exit(EXIT_FILE_ERRORS)
+    return result
+
+
+def print_diagnostics(result: LoadResult, diagnostics: list[Diagnostic], console) -> None:  # type: ignore[no-untyped-def]
+    """Print ``PATH:LINE:COL: severity: message``; on a terminal, the line and a caret too."""
+    from rich.text import Text
+
+    for diagnostic in diagnostics:
+        style = "bold red" if str(diagnostic.severity) == "error" else "bold yellow"
+        line = Text()
+        line.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: ", style="bold")
+        line.append(f"{diagnostic.severity}:", style=style)
+        line.append(f" {diagnostic.message} [{diagnostic.code}]")
+        console.print(line)
+        if console.is_terminal:
+            source = result.source_line(diagnostic.path, diagnostic.line)
+            if source is not None:
+                console.print(Text("  " + source.replace("\t", " ")))
+                console.print(Text("  " + " " * (diagnostic.col - 1) + "^", style="bold green"))
+
+
+def filters_from(
+    result: LoadResult,
+    cases: list[str] | None,
+    kinds: list[str] | None,
+    people: list[str] | None,
+    tags: list[str] | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+) -> Filters:
+    """Turn filter options into Filters; an unknown id or a bad date is a usage error."""
+    from timeline.dates import parse_user_date
+    from timeline.diagnostics import suggest
+    from timeline.query import Filters
+
+    tl = result.timeline
+    for option, values, known in (
+        ("--case", cases, tl.cases),
+        ("--kind", kinds, tl.kinds),
+        ("--person", people, tl.people),
+    ):
+        for value in values or []:
+            if value not in known:
+                hint = suggest(value, known) or f"; known: {', '.join(sorted(known)) or 'none'}"
+                usage_error(f"{option}: unknown id '{value}'{hint}")
+    bounds = []
+    for option, text in (("--since", since), ("--until", until)):
+        if text is None:
+            bounds.append(None)
+            continue
+        try:
+            bounds.append(parse_user_date(text, local_today()))
+        except ValueError as exc:
+            usage_error(f"{option}: {exc}")
+    return Filters(
+        cases=tuple(cases or ()), kinds=tuple(kinds or ()), people=tuple(people or ()),
+        tags=tuple(tags or ()), since=bounds[0], until=bounds[1], search=search or None,
+    )  # fmt: skip
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to ``output``."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    from timeline.files import write_atomically
+
+    try:
+        write_atomically(Path(output), text)
+    except OSError as exc:
+        usage_error(f"cannot write {output}: {exc.strerror or exc}")

@@ -1,0 +1,414 @@
+"""Find the events files, read them with positions, validate them, merge them.
+
+Every problem becomes a Diagnostic; nothing here raises on bad input or prints.
+"""
+
+from __future__ import annotations
+
+import gc
+import glob
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import ValidationError
+
+from timeline.diagnostics import Diagnostic, Severity, suggest
+from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
+from timeline.timeline import Timeline, Where
+from timeline.yamltree import Mapping, Pos, Sequence, read_yaml
+
+SUPPORTED_VERSIONS = ("1",)
+
+
+class DiscoveryError(Exception):
+    """No events file could be found where the user pointed or where we looked."""
+
+
+def discover(files: list[str], env_file: str | None, cwd: Path) -> list[Path]:
+    """Resolve ``-f`` options, else ``TIMELINE_FILE``, else the nearest ``events.yaml``."""
+    wanted = files or ([env_file] if env_file else [])
+    if wanted:
+        found: list[Path] = []
+        for name in wanted:
+            path = cwd / name
+            if path.is_dir():
+                inside = sorted(
+                    p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+                )
+                if not inside:
+                    raise DiscoveryError(f"no *.yaml or *.yml file in directory {name}")
+                found.extend(Path(name) / p.name for p in inside)
+            elif path.is_file():
+                found.append(Path(name))
+            else:
+                raise DiscoveryError(f"no such file: {name}")
+        return found
+    looked: list[str] = []
+    for folder in (cwd, *cwd.parents):
+        candidate = folder / "events.yaml"
+        if candidate.is_file():
+            return [Path(os.path.relpath(candidate, cwd)) if folder != cwd else Path("events.yaml")]
+        looked.append(str(folder))
+    raise DiscoveryError(
+        "no events.yaml in "
+        + (looked[0] if len(looked) == 1 else f"{looked[0]} or any parent folder")
+        + "; name one with -f FILE or TIMELINE_FILE"
+    )
+
+
+@dataclass
+class FileRecord:
+    """One file as read: its display path, text, tree and validated model."""
+
+    path: str
+    text: str
+    tree: Any = None
+    model: FileModel | None = None
+    # For each event of ``model``, its index in the file (invalid events are left out).
+    event_index: list[int] = field(default_factory=list)
+
+    def left_out_ids(self) -> set[str]:
+        """Ids of events left out as invalid: references to them are not errors too."""
+        items = self.tree.get("events") if isinstance(self.tree, Mapping) else None
+        if not isinstance(items, Sequence):
+            return set()
+        kept = set(self.event_index)
+        return {
+            item["id"]
+            for index, item in enumerate(items)
+            if index not in kept and isinstance(item, Mapping) and isinstance(item.get("id"), str)
+        }
+
+    def event_trees(self) -> list[Mapping]:
+        """The written mapping of each event of ``model``, for checks that need positions."""
+        items = self.tree.get("events") if isinstance(self.tree, Mapping) else None
+        return [items[i] for i in self.event_index] if isinstance(items, Sequence) else []
+
+
+@dataclass
+class LoadResult:
+    timeline: Timeline
+    diagnostics: list[Diagnostic]
+    files: list[FileRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def source_line(self, path: str, line: int) -> str | None:
+        for record in self.files:
+            if record.path == path:
+                lines = record.text.splitlines()
+                return lines[line - 1] if 0 < line <= len(lines) else None
+        return None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading allocates millions of acyclic objects."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load(paths: list[Path], cwd: Path, today: date | None = None) -> LoadResult:
+    """Load ``paths`` (relative to ``cwd``) and their includes; validate and check them.
+
+    ``today`` enables the checks that depend on the date (future-dated events).
+    """
+    from timeline.checks import run_checks
+
+    diagnostics: list[Diagnostic] = []
+    records: list[FileRecord] = []
+    with _collector_paused():
+        seen: set[Path] = set()
+        for path in paths:
+            _load_file(path, cwd, (), seen, records, diagnostics)
+        timeline = _merge(records, diagnostics)
+        run_checks(timeline, records, diagnostics, today)
+    diagnostics.sort()
+    return LoadResult(timeline, diagnostics, records)
+
+
+def _load_file(
+    path: Path,
+    cwd: Path,
+    chain: tuple[Path, ...],
+    seen: set[Path],
+    records: list[FileRecord],
+    diagnostics: list[Diagnostic],
+) -> None:
+    resolved = (cwd / path).resolve()
+    if resolved in seen:
+        return
+    seen.add(resolved)
+    display = os.path.normpath(str(path))
+    try:
+        raw = resolved.read_bytes()
+    except OSError as exc:
+        diagnostics.append(
+            Diagnostic(display, 1, 1, Severity.ERROR, "T006", f"cannot read file: {exc.strerror}")
+        )
+        return
+    text = _decode(raw, display, diagnostics)
+    if text is None:
+        return
+    record = FileRecord(display, text)
+    records.append(record)
+    record.tree = read_yaml(text, display, diagnostics)
+    if record.tree is None:
+        return
+    if not isinstance(record.tree, Mapping):
+        diagnostics.append(
+            Diagnostic(display, 1, 1, Severity.ERROR, "T103",
+                       "the file must be a mapping with keys such as cases: and events:")
+        )
+        return
+    record.model, record.event_index = _validate(record.tree, display, diagnostics)
+    for include, pos in _includes(record.tree):
+        _include(include, pos, path, resolved, cwd, chain + (resolved,), seen, records, diagnostics)
+
+
+def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | None:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        diagnostics.append(
+            Diagnostic(display, line, col, Severity.ERROR, "T001",
+                       f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+        )
+        return None
+    return text
+
+
+def _includes(tree: Mapping) -> list[tuple[str, Pos]]:
+    value = tree.get("include")
+    if isinstance(value, str):
+        return [(value, tree.value_pos["include"])]
+    if isinstance(value, Sequence):
+        return [(item, pos) for item, pos in zip(value, value.item_pos) if isinstance(item, str)]
+    return []
+
+
+def _include(
+    pattern: str,
+    pos: Pos,
+    parent: Path,
+    parent_resolved: Path,
+    cwd: Path,
+    chain: tuple[Path, ...],
+    seen: set[Path],
+    records: list[FileRecord],
+    diagnostics: list[Diagnostic],
+) -> None:
+    display = os.path.normpath(str(parent))
+
+    def error(message: str) -> None:
+        diagnostics.append(Diagnostic(display, pos[0], pos[1], Severity.ERROR, "T006", message))
+
+    folder = parent.parent
+    if glob.has_magic(pattern):
+        matches = sorted(glob.glob(str(cwd / folder / pattern)))
+        targets = [folder / os.path.relpath(m, cwd / folder) for m in matches if os.path.isfile(m)]
+        if not targets:
+            error(f"include '{pattern}' matches no file")
+            return
+    else:
+        target = folder / pattern
+        if not (cwd / target).is_file():
+            error(f"include '{pattern}' not found (looked for {os.path.normpath(target)})")
+            return
+        targets = [target]
+    for target in targets:
+        resolved = (cwd / target).resolve()
+        if resolved == parent_resolved or resolved in chain:
+            error(f"include '{pattern}' includes {os.path.normpath(target)} again: a cycle")
+            continue
+        _load_file(target, cwd, chain, seen, records, diagnostics)
+
+
+def _validate(
+    tree: Mapping, display: str, diagnostics: list[Diagnostic]
+) -> tuple[FileModel | None, list[int]]:
+    """Validate a file; on errors, report them all, then validate what remains."""
+    events = tree.get("events")
+    try:
+        model = FileModel.model_validate(tree)
+        return model, list(range(len(model.events)))
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False, include_input=False)
+    for error in errors:
+        diagnostics.append(_diagnostic_for(error, tree, display))
+    locs = [tuple(error["loc"]) for error in errors]
+    pruned = _prune(tree, locs)
+    dropped = {loc[1] for loc in locs if len(loc) >= 2 and loc[0] == "events"}
+    kept = [i for i in range(len(events))] if isinstance(events, list) else []
+    kept = [i for i in kept if i not in dropped] if "events" in pruned else []
+    try:
+        return FileModel.model_validate(pruned), kept
+    except ValidationError:  # pragma: no cover - pruning removes every reported error
+        return None, []
+
+
+def _prune(tree: Mapping, locs: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """Drop the invalid parts (whole events, sources...) so the rest can still be checked."""
+    bad_sections: set[str] = set()
+    bad_items: dict[str, set[Any]] = {}
+    for loc in locs:
+        if len(loc) == 0:
+            continue
+        section = str(loc[0])
+        if len(loc) >= 2 and section in ("events", "sources", "people", "cases", "kinds"):
+            bad_items.setdefault(section, set()).add(loc[1])
+        else:
+            bad_sections.add(section)
+    pruned: dict[str, Any] = {}
+    for key, value in tree.items():
+        if key in bad_sections or key not in FIELDS_BY_MODEL["file"]:
+            continue
+        drop = bad_items.get(key)
+        if drop and isinstance(value, list):
+            value = [item for index, item in enumerate(value) if index not in drop]
+        elif drop and isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k not in drop}
+        pruned[key] = value
+    return pruned
+
+
+def _diagnostic_for(error: Any, tree: Mapping, display: str) -> Diagnostic:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    key = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        pos = _position(tree, loc, at_key=True)
+        choices = FIELDS_BY_MODEL[model_at(loc[:-1])]
+        where = _describe_mapping(loc[:-1])
+        message = f"unknown key '{key}'{where}" + suggest(key, choices)
+        return Diagnostic(display, *pos, Severity.ERROR, "T101", message)
+    if kind == "missing":
+        pos = _position(tree, loc[:-1], at_key=False)
+        message = f"missing required field '{key}'{_describe_mapping(loc[:-1])}"
+        return Diagnostic(display, *pos, Severity.ERROR, "T102", message)
+    pos = _position(tree, loc, at_key=False)
+    if kind.startswith("T"):
+        message = error["msg"]
+        message = f"'{key}' {message}" if error["type"] == "T102" else f"{key}: {message}"
+        if key == "[key]":
+            pos = _position(tree, loc[:-1], at_key=True)
+            message = error["msg"]
+        return Diagnostic(display, *pos, Severity.ERROR, kind, message)
+    expected = {
+        "model_type": "a mapping",
+        "dict_type": "a mapping",
+        "model_attributes_type": "a mapping",
+        "list_type": "a list",
+        "string_type": "text",
+    }.get(kind)
+    found = _found(tree, loc)
+    message = (
+        f"{key or 'the file'}: expected {expected}, found {found}"
+        if expected
+        else f"{key}: {error['msg']}"
+    )
+    return Diagnostic(display, *pos, Severity.ERROR, "T103", message)
+
+
+def _describe_mapping(loc: tuple[Any, ...]) -> str:
+    name = model_at(loc)
+    if name == "file":
+        return " at the top of the file"
+    return {"due": " in due:", "holidays": " in holidays:"}.get(name, f" in this {name}")
+
+
+def _found(tree: Any, loc: tuple[Any, ...]) -> str:
+    value = tree
+    for part in loc:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return "something else"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "no value" if value is None else "text"
+
+
+def _position(tree: Any, loc: tuple[Any, ...], at_key: bool) -> Pos:
+    """Where the value (or its key) at a pydantic ``loc`` was written.
+
+    A part of ``loc`` that the tree does not have (a missing field, a union branch) stops the
+    walk: the deepest position found is the best one to show.
+    """
+    node = tree
+    pos: Pos = getattr(tree, "pos", (1, 1))
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, Mapping) and isinstance(part, str) and part in node.key_pos:
+            if last and at_key:
+                return node.key_pos[part]
+            pos = node.value_pos.get(part, node.key_pos[part])
+            node = node.get(part)
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            pos = node.item_pos[part]
+            node = node[part]
+        else:
+            break
+    return pos
+
+
+def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline:
+    timeline = Timeline(files=[record.path for record in records])
+    holidays_from: str | None = None
+    for record in records:
+        model, tree = record.model, record.tree
+        if model is None:
+            continue
+        if model.version not in SUPPORTED_VERSIONS:
+            pos = tree.value_pos.get("version", (1, 1))
+            diagnostics.append(
+                Diagnostic(record.path, *pos, Severity.ERROR, "T007",
+                           f"version: unknown file format version '{model.version}' "
+                           f"(this timeline reads version {', '.join(SUPPORTED_VERSIONS)})")
+            )
+        for section in ("sources", "people", "cases", "kinds"):
+            merged: dict[str, Any] = getattr(timeline, section)
+            keys: Mapping = tree.get(section)
+            for key, value in getattr(model, section).items():
+                if key in merged:
+                    pos = keys.key_pos[key]
+                    what = "kind" if section == "kinds" else section.rstrip("s").replace("peopl", "person")
+                    builtin = section == "kinds" and key in BUILTIN_KINDS
+                    origin = "is built in" if builtin else "is defined twice"
+                    diagnostics.append(
+                        Diagnostic(record.path, *pos, Severity.ERROR, "T202",
+                                   f"duplicate {what} id '{key}': it {origin}")
+                    )
+                    continue
+                merged[key] = value
+        timeline.closures.update(day.first_day for day in model.closures)
+        if "holidays" in tree:
+            presidential = model.holidays.presidential
+            if holidays_from is not None and presidential != timeline.presidential_holidays:
+                pos = tree.key_pos["holidays"]
+                diagnostics.append(
+                    Diagnostic(record.path, *pos, Severity.ERROR, "T206",
+                               f"holidays: contradicts the setting in {holidays_from}")
+                )
+            holidays_from = record.path
+            timeline.presidential_holidays = presidential
+        items = tree.get("events")
+        for event, index in zip(model.events, record.event_index):
+            timeline.events.append(event)
+            timeline.where.append(Where(record.path, *items.item_pos[index]))
+    return timeline

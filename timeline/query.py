@@ -1,0 +1,90 @@
+"""Filters over the timeline and its timeline order: pure functions over the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.dates import FileDate
+from timeline.deadlines import DeadlineState
+from timeline.model import Event
+from timeline.timeline import Timeline
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Values of one option are OR-ed; options are AND-ed."""
+
+    cases: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    since: FileDate | None = None  # inclusive; a partial date covers its whole period
+    until: FileDate | None = None
+    search: str | None = None
+
+    def active(self) -> bool:
+        return any((self.cases, self.kinds, self.people, self.tags, self.since, self.until,
+                    self.search))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Row:
+    """One event in a view: the event, its index in the timeline, its deadline state."""
+
+    index: int
+    event: Event
+    start: FileDate | None  # written date, or the computed due moment of a deadline
+    state: DeadlineState | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+def event_start(event: Event, state: DeadlineState | None) -> FileDate | None:
+    if event.date is not None:
+        return event.date
+    if state is not None and state.due is not None:
+        return state.due.date_form()
+    return None
+
+
+def timeline_rows(
+    timeline: Timeline, states: dict[int, DeadlineState], filters: Filters = Filters()
+) -> list[Row]:
+    """The selected events in timeline order: start of period, coarser first, file order."""
+    rows = []
+    for index, event in enumerate(timeline.events):
+        state = states.get(index)
+        start = event_start(event, state)
+        if matches(event, start, filters):
+            rows.append(Row(index, event, start, state))
+    rows.sort(key=_order)
+    return rows
+
+
+def _order(row: Row) -> tuple[tuple[int, ...], int]:
+    key = row.start.sort_key if row.start is not None else (9999, 12, 31, 23, 59, 9)
+    return (key, row.index)
+
+
+def matches(event: Event, start: FileDate | None, filters: Filters) -> bool:
+    if filters.cases and not set(filters.cases) & set(event.case):
+        return False
+    if filters.kinds and event.kind not in filters.kinds:
+        return False
+    if filters.people and not set(filters.people) & set(event.people):
+        return False
+    if filters.tags and not {t.lower() for t in filters.tags} & {t.lower() for t in event.tags}:
+        return False
+    if filters.since is not None or filters.until is not None:
+        if start is None:
+            return False
+        first, last = start.first_day, (event.end or start).last_day
+        if filters.since is not None and last < filters.since.first_day:
+            return False
+        if filters.until is not None and first > filters.until.last_day:
+            return False
+    if filters.search:
+        needle = filters.search.casefold()
+        haystack = " ".join(filter(None, (event.id, event.title, event.details)))
+        if needle not in haystack.casefold():
+            return False
+    return True

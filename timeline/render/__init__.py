@@ -1,0 +1,37 @@
+"""One registry of renderers, each ``render(view) -> str``, imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from timeline.query import Filters, Row
+from timeline.timeline import Timeline
+
+
+@dataclass(frozen=True)
+class View:
+    """What every renderer receives: the record, the selected rows, and the day it is."""
+
+    timeline: Timeline
+    rows: list[Row]
+    today: date
+    soon: int = 7
+    filters: Filters = Filters()
+
+
+Renderer = Callable[[View], str]
+
+# Format name -> module holding its `render`. Modules load lazily to keep start-up fast.
+RENDERERS: dict[str, str] = {
+    "json": "timeline.render.json_",
+}
+ALIASES: dict[str, str] = {}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
+    render: Renderer = module.render
+    return render

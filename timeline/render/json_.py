@@ -1,0 +1,58 @@
+"""The json export: one document with stable keys, the form scripts and tests read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from timeline.query import Row
+from timeline.render import View
+
+
+def render(view: View) -> str:
+    return json.dumps(document(view), indent=2, ensure_ascii=False) + "\n"
+
+
+def document(view: View) -> dict[str, Any]:
+    tl = view.timeline
+    return {
+        "today": view.today.isoformat(),
+        "cases": {key: case.model_dump() for key, case in tl.cases.items()},
+        "people": {key: person.model_dump() for key, person in tl.people.items()},
+        "sources": {key: source.model_dump() for key, source in tl.sources.items()},
+        "events": [event_dict(row) for row in view.rows],
+    }
+
+
+def event_dict(row: Row) -> dict[str, Any]:
+    event = row.event
+    written = event.date
+    out: dict[str, Any] = {
+        "id": event.id,
+        "date": written.iso() if written is not None else None,
+        "precision": str(written.precision) if written is not None else None,
+        "end": event.end.iso() if event.end is not None else None,
+        "circa": event.circa,
+        "cases": list(event.case),
+        "kind": event.kind,
+        "title": event.title,
+        "details": event.details,
+        "people": list(event.people),
+        "sources": list(event.sources),
+        "tags": list(event.tags),
+        "certainty": event.certainty,
+    }
+    if event.kind == "deadline" and row.state is not None:
+        state = row.state
+        out["deadline"] = {
+            "due": state.due.iso() if state.due is not None else None,
+            "status": state.status,
+            "days": state.days,
+            "explain": list(state.due.explain) if state.due is not None else [],
+            "set_by": event.set_by,
+            "met_by": event.met_by,
+            "replaces": event.replaces,
+            "extended_by": state.extended_by,
+        }
+    return out
+

@@ -1,0 +1,44 @@
+"""The merged, validated record of every file loaded: what views and exports read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.model import BUILTIN_KINDS, Case, Event, KindDef, Person, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where something was written: a display path and a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass
+class Timeline:
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    kinds: dict[str, KindDef] = field(
+        default_factory=lambda: {name: KindDef() for name in BUILTIN_KINDS}
+    )
+    closures: set[date] = field(default_factory=set)
+    presidential_holidays: bool = True
+    events: list[Event] = field(default_factory=list)  # file order; includes follow includers
+    where: list[Where] = field(default_factory=list)  # where each event starts, same order
+
+    def event_by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events if event.id is not None}
+
+    def kind_label(self, kind: str) -> str:
+        definition = self.kinds.get(kind)
+        if definition is not None and definition.label:
+            return definition.label
+        return kind.replace("-", " ").replace("_", " ").capitalize()
