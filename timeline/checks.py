@@ -215,8 +215,12 @@ def check_warnings(ctx: Context) -> None:
         if (ctx.today is not None and event.date is not None and event.kind in UNSCHEDULABLE
                 and event.date.first_day > ctx.today):
             ctx.report(index, "date", "W303",
-                       f"date: {event.date} is in the future, but a {event.kind} cannot be "
+                       f"date: {event.date} is in the future, but {_article(event.kind)} {event.kind} cannot be "
                        "scheduled; is the year right?")
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 CHECKS: tuple[Callable[[Context], Any], ...] = (

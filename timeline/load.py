@@ -251,7 +251,10 @@ def _validate(
         diagnostics.append(_diagnostic_for(error, tree, display))
     locs = [tuple(error["loc"]) for error in errors]
     pruned = _prune(tree, locs)
-    dropped = {loc[1] for loc in locs if len(loc) >= 2 and loc[0] == "events"}
+    dropped = {
+        loc[1] for loc in locs
+        if len(loc) >= 2 and loc[0] == "events" and not (len(loc) >= 3 and loc[2] in _DROPPABLE)
+    }  # fmt: skip
     kept = [i for i in range(len(events))] if isinstance(events, list) else []
     kept = [i for i in kept if i not in dropped] if "events" in pruned else []
     try:
@@ -260,15 +263,24 @@ def _validate(
         return None, []
 
 
+# Event fields whose bad value can be left out while the rest of the event is still checked;
+# any other bad field (date, kind, title, case, id, due...) leaves the whole event out.
+_DROPPABLE = frozenset({"end", "circa", "details", "people", "sources", "tags", "certainty",
+                        "set_by", "met_by", "replaces", "status"})  # fmt: skip
+
+
 def _prune(tree: Mapping, locs: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """Drop the invalid parts (whole events, sources...) so the rest can still be checked."""
+    """Leave out the invalid parts (fields, events, sources...) so the rest can be checked."""
     bad_sections: set[str] = set()
     bad_items: dict[str, set[Any]] = {}
+    bad_fields: dict[int, set[str]] = {}
     for loc in locs:
         if len(loc) == 0:
             continue
         section = str(loc[0])
-        if len(loc) >= 2 and section in ("events", "sources", "people", "cases", "kinds"):
+        if section == "events" and len(loc) >= 3 and loc[2] in _DROPPABLE:
+            bad_fields.setdefault(loc[1], set()).add(loc[2])
+        elif len(loc) >= 2 and section in ("events", "sources", "people", "cases", "kinds"):
             bad_items.setdefault(section, set()).add(loc[1])
         else:
             bad_sections.add(section)
@@ -276,19 +288,28 @@ def _prune(tree: Mapping, locs: list[tuple[Any, ...]]) -> dict[str, Any]:
     for key, value in tree.items():
         if key in bad_sections or key not in FIELDS_BY_MODEL["file"]:
             continue
-        drop = bad_items.get(key)
-        if drop and isinstance(value, list):
+        drop = bad_items.get(key, set())
+        if isinstance(value, list):
             value = [item for index, item in enumerate(value) if index not in drop]
+            if key == "events" and bad_fields:
+                value = [_without(item, bad_fields.get(index)) for index, item in
+                         enumerate(tree[key]) if index not in drop]  # fmt: skip
         elif drop and isinstance(value, dict):
             value = {k: v for k, v in value.items() if k not in drop}
         pruned[key] = value
     return pruned
 
 
+def _without(item: Any, fields: set[str] | None) -> Any:
+    if not fields or not isinstance(item, dict):
+        return item
+    return {key: value for key, value in item.items() if key not in fields}
+
+
 def _diagnostic_for(error: Any, tree: Mapping, display: str) -> Diagnostic:
     loc = tuple(error["loc"])
     kind = error["type"]
-    key = str(loc[-1]) if loc else ""
+    key = _label(loc)
     if kind == "extra_forbidden":
         pos = _position(tree, loc, at_key=True)
         choices = FIELDS_BY_MODEL[model_at(loc[:-1])]
@@ -321,6 +342,16 @@ def _diagnostic_for(error: Any, tree: Mapping, display: str) -> Diagnostic:
         else f"{key}: {error['msg']}"
     )
     return Diagnostic(display, *pos, Severity.ERROR, "T103", message)
+
+
+def _label(loc: tuple[Any, ...]) -> str:
+    """Name a location for a message: the field, or "an event" for an item of events."""
+    for part in reversed(loc):
+        if isinstance(part, str):
+            if part == "events" and isinstance(loc[-1], int):
+                return f"event {loc[-1] + 1}"
+            return part
+    return ""
 
 
 def _describe_mapping(loc: tuple[Any, ...]) -> str:

@@ -76,8 +76,9 @@ def _identifier(value: Any) -> str:
 
 
 def _file_date(value: Any) -> FileDate:
+    text = _text(value)
     try:
-        return parse_file_date(_text(value))
+        return parse_file_date(text)
     except ValueError as exc:
         raise _fail("T104", str(exc)) from None
 

@@ -141,7 +141,7 @@ def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
         pos = _at(mark) if mark is not None else (1, 1)
         problem = exc.problem or exc.context or "cannot be read"
         if _char_at(text, pos) == "\t":
-            problem += " (a tab: indent with spaces)"
+            problem += " (indent with spaces)" if "tab" in problem else " (a tab: indent with spaces)"
         error(pos, "T002", f"YAML syntax error: {problem}")
         return None
     except yaml.reader.ReaderError as exc:  # e.g. a control character; carries an offset

@@ -6,7 +6,7 @@ import json
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -23,6 +23,10 @@ class CheckFormat(str, Enum):
 
 @app.command()
 def check(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[PATH]...", help="Files or folders to check (like -f)."),
+    ] = None,
     file: FileOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     format: Annotated[
@@ -35,10 +39,10 @@ def check(
     from timeline.load import DiscoveryError, discover, load
 
     try:
-        paths = discover(file or [], os.environ.get("TIMELINE_FILE"), Path.cwd())
+        found = discover([*(paths or []), *(file or [])], os.environ.get("TIMELINE_FILE"), Path.cwd())
     except DiscoveryError as exc:
         usage_error(str(exc))
-    result = load(paths, Path.cwd(), parse_today(today) or local_today())
+    result = load(found, Path.cwd(), parse_today(today) or local_today())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     failed = errors > 0 or (strict and warnings > 0)
