@@ -8,7 +8,7 @@ import typer
 
 from timeline.cli.common import (
     CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
-    TagOption, TodayOption, UntilOption, app, filters_from, load_or_exit, local_today,
+    TagOption, TodayOption, UntilOption, app, err_console, filters_from, load_or_exit, local_today,
     parse_today, today_function, usage_error, write_output,
 )  # fmt: skip
 from timeline.render import ALIASES, RENDERERS
@@ -41,7 +41,7 @@ def export(
         usage_error(f"--format: unknown format '{format}'{suggest(format, RENDERERS)}; one of: {FORMATS}")
     from timeline.deadlines import deadline_states
     from timeline.query import timeline_rows
-    from timeline.render import View, renderer
+    from timeline.render import View, notes, renderer
 
     fixed = parse_today(today)
     result = load_or_exit(file, fixed)
@@ -50,3 +50,5 @@ def export(
     rows = timeline_rows(result.timeline, states, filters)
     view = View(result.timeline, rows, fixed or local_today(), soon, filters)
     write_output(renderer(name)(view), output)
+    for note in notes(name, view):
+        err_console().print(f"timeline: note: {note}", markup=False, highlight=False)

@@ -27,6 +27,10 @@ Renderer = Callable[[View], str]
 # Format name -> module holding its `render`. Modules load lazily to keep start-up fast.
 RENDERERS: dict[str, str] = {
     "json": "timeline.render.json_",
+    "csv": "timeline.render.csv_",
+    "ics": "timeline.render.ics",
+    "html": "timeline.render.html",
+    "timelinejs": "timeline.render.timelinejs",
 }
 ALIASES: dict[str, str] = {}
 
@@ -35,3 +39,13 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
     render: Renderer = module.render
     return render
+
+
+def notes(name: str, view: View) -> list[str]:
+    """What a renderer has to tell the user beside its output, such as events it left out.
+
+    A renderer module may define ``notes(view) -> list[str]``; the CLI prints them on stderr.
+    """
+    module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
+    say: Callable[[View], list[str]] | None = getattr(module, "notes", None)
+    return list(say(view)) if say is not None else []

@@ -1,0 +1,159 @@
+"""The ics export: RFC 5545, for calendar programs that subscribe to or import the record.
+
+Every event dated to a day becomes an all-day VEVENT and every event dated to a minute a timed
+one in its case's timezone (with a VTIMEZONE), or in UTC when only an offset was written. An
+event dated only to a year or a month has no place on a calendar, so it is left out, and
+``notes`` says how many were. Deadlines carry their status in the summary and an alarm a day
+before. UIDs come from the event's id (or a hash of its content) so that a re-export updates a
+subscribed calendar rather than duplicating it; DTSTAMP is the view's today, so the output is
+the same byte for byte at a fixed ``--today``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event
+
+from timeline.dates import FileDate, Precision, zone
+from timeline.query import Row
+from timeline.render import View
+from timeline.render.phrases import badge, event_zone, full_date
+from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
+
+PRODID = "-//timeline//court-case timeline export//EN"
+UID_DOMAIN = "timeline"
+# Deadlines still calling for action get the alarm; met, extended, vacated or moot ones do not.
+OPEN = frozenset({"upcoming", "due-soon", "passed", "missed", "unknown"})
+
+
+def render(view: View) -> str:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    title = view_title(view)
+    calendar.add("name", title)
+    calendar.add("x-wr-calname", title)
+    uids = event_uids(view.rows)
+    stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
+    years: list[int] = []
+    for row in view.rows:
+        component = vevent(view, row, uids[row.index], stamp)
+        if component is None:
+            continue
+        calendar.add_component(component)
+        start = component.decoded("dtstart")
+        if isinstance(start, datetime):
+            years.append(start.year)
+    if years:
+        # Bounded to the years in use, so the VTIMEZONE stays short and does not depend on the
+        # library's default range.
+        calendar.add_missing_timezones(date(min(years), 1, 1), date(max(years) + 1, 12, 31))
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
+
+
+def notes(view: View) -> list[str]:
+    left = sum(1 for row in view.rows if when(view, row) is None)
+    if not left:
+        return []
+    noun = "event" if left == 1 else "events"
+    return [f"{left} {noun} left out of the calendar: dated only to a year or a month, or not dated"]
+
+
+Moment = date | datetime
+
+
+def when(view: View, row: Row) -> tuple[Moment, Moment | None] | None:
+    """The VEVENT's start and end (end exclusive for all-day events), or None to leave it out."""
+    event, state = row.event, row.state
+    if event.kind == "deadline" and state is not None and state.due is not None:
+        due = state.due
+        # A deadline is a moment (its due instant) or a day (it runs to the end of that day).
+        if due.moment is None:
+            return due.day, due.day + timedelta(days=1)
+        named = isinstance(due.moment.tzinfo, ZoneInfo)
+        return (due.moment if named else due.moment.astimezone(timezone.utc)), None
+    written = row.start
+    if written is None or written.precision < Precision.DAY:
+        return None
+    tz_name = event_zone(view.timeline, event)
+    end = event.end
+    if written.precision is Precision.DAY or (end is not None and end.precision < Precision.MINUTE):
+        last = end.last_day if end is not None else written.first_day
+        return written.first_day, last + timedelta(days=1)
+    start = instant(written, tz_name)
+    return start, instant(end, tz_name) if end is not None else None
+
+
+def instant(written: FileDate, tz_name: str | None) -> datetime:
+    """A timed date in its case's timezone; in UTC when only an offset says where it is."""
+    if written.precision < Precision.MINUTE:
+        return datetime.combine(written.first_day, time(), tzinfo=timezone.utc)
+    if tz_name is not None:
+        return written.instant(zone(tz_name)).astimezone(zone(tz_name))
+    return written.instant(timezone.utc).astimezone(timezone.utc)
+
+
+def vevent(view: View, row: Row, uid: str, stamp: datetime) -> Event | None:
+    span = when(view, row)
+    if span is None:
+        return None
+    event, state = row.event, row.state
+    component = Event()
+    component.add("uid", f"{uid}@{UID_DOMAIN}")
+    component.add("dtstamp", stamp)
+    component.add("dtstart", span[0])
+    if span[1] is not None:
+        component.add("dtend", span[1])
+    if event.kind == "deadline" and state is not None:
+        component.add("summary", f"Deadline ({state.status}): {event.title}")
+        if state.status in OPEN:
+            component.add_component(reminder(event.title))
+    else:
+        component.add("summary", event.title)
+    component.add("description", description(view, row))
+    component.add("categories", [view.timeline.kind_label(event.kind)])
+    component.add("transp", "TRANSPARENT")
+    links = [ref.url for ref in source_refs(view.timeline, event) if ref.url]
+    if links:
+        component.add("url", links[0])
+    return component
+
+
+def reminder(title: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Due tomorrow: {title}")
+    alarm.add("trigger", timedelta(days=-1))
+    return alarm
+
+
+def description(view: View, row: Row) -> str:
+    event, state = row.event, row.state
+    tl = view.timeline
+    lines = []
+    if state is not None:
+        lines.append(f"Status as of {view.today.isoformat()}: {badge(state)}")
+        if state.due is not None:
+            lines.extend(state.due.explain)
+    if event.date is not None:
+        written = full_date(event.date, event_zone(tl, event))
+        if event.end is not None:
+            written += " to " + full_date(event.end, event_zone(tl, event))
+        lines.append(f"Date: {written}" + (" (approximate)" if event.circa else ""))
+    titles = case_titles(tl, event)
+    if titles:
+        lines.append("Case: " + "; ".join(titles))
+    if event.certainty != "confirmed":
+        lines.append(f"Certainty: {event.certainty}")
+    if event.details:
+        lines.extend(["", event.details.rstrip("\n")])
+    refs = source_refs(tl, event)
+    if refs:
+        lines.extend(["", "Sources:"])
+        lines.extend(f"- {ref.label}" + (f" <{ref.url}>" if ref.url else "") for ref in refs)
+    return "\n".join(lines)
