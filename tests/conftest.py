@@ -57,4 +57,6 @@ def assert_golden(name: str, actual: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8", newline="")
     assert path.exists(), f"missing golden file {path}; run UPDATE_GOLDEN=1 pytest"
-    assert actual == path.read_text(encoding="utf-8"), f"output differs from golden {name}"
+    # Bytes, not read_text: universal newlines would hide the CRLF that csv and ics must have.
+    expected = path.read_bytes().decode("utf-8")
+    assert actual == expected, f"output differs from golden {name}"
