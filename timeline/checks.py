@@ -205,6 +205,29 @@ def check_deadline_cycles(ctx: Context) -> None:
         ctx.report(index_of[first], "due", "T205", f"due: a cycle of computed deadlines: {loop}")
 
 
+def check_computed_triggers(ctx: Context) -> None:
+    """A due date counted from a month, a year, or a century away cannot be right."""
+    from timeline.computed import MAX_DAYS, MAX_HOURS
+
+    events = ctx.timeline.event_by_id()
+    for index, event in enumerate(ctx.timeline.events):
+        due = event.due
+        if event.kind != "deadline" or due is None or event.date is not None:
+            continue
+        trigger = events.get(due.after)
+        written = trigger.date if trigger is not None else None
+        if written is not None and written.precision < Precision.DAY:
+            ctx.report(index, "due", "T207",
+                       f"due: '{due.after}' is dated {written}, a whole {written.precision}: "
+                       "a due date cannot be counted from it; give that event its day")
+        if due.days is not None and abs(due.days) > MAX_DAYS:
+            ctx.report(index, "due", "T207",
+                       f"due: {due.days} days is more than a century: write the due date as date:")
+        if due.hours is not None and abs(due.hours) > MAX_HOURS:
+            ctx.report(index, "due", "T207",
+                       f"due: {due.hours} hours is more than a century: write the due date as date:")
+
+
 def check_warnings(ctx: Context) -> None:
     tl = ctx.timeline
     for index, event in enumerate(tl.events):
@@ -229,5 +252,6 @@ CHECKS: tuple[Callable[[Context], Any], ...] = (
     check_dates,
     check_deadline_fields,
     check_deadline_cycles,
+    check_computed_triggers,
     check_warnings,
 )

@@ -1,13 +1,267 @@
-"""Computed due dates (``due: {after: ID, days: N}``): filled in by the Rule 6(a) work."""
+"""Computed due dates (``due: {after: ID, days: N}``), counted as Fed. R. Civ. P. 6(a) says.
+
+Days (6(a)(1)): leave out the trigger day, count every day, and if the last one is a Saturday,
+Sunday or legal holiday, go on to the next day that is none of these (backwards, for a period
+before an event: the previous one, 6(a)(5)). Court days: count only days that are none of these.
+Hours (6(a)(2)): count every hour from the trigger; an end on such a day moves to the same time
+on the next day that is not. A trigger may be a deadline itself, so deadlines chain. Nothing
+computed here is written back to the file: change the trigger and the deadline follows.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
+from timeline.dates import Precision, zone
+from timeline.deadlines import Due, case_timezone
+from timeline.model import Event
+from timeline.timeline import Timeline
+
 if TYPE_CHECKING:
-    from timeline.deadlines import Due
-    from timeline.timeline import Timeline
+    from timeline.legal_calendar import LegalCalendar
+
+# Longer periods are typos, not court deadlines; the check reports them (T207).
+MAX_DAYS = 36_525  # a century
+MAX_HOURS = 24 * MAX_DAYS
+
+_WEEKEND = {5: "Saturday", 6: "Sunday"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Where a count starts: the trigger day in the deadline's timezone, and the moment if timed."""
+
+    day: date
+    moment: datetime | None
+    frame: tzinfo  # the clock the deadline is read in
+    text: str  # the explanation's first line
 
 
 def computed_dues(timeline: Timeline, fixed: dict[int, Due]) -> dict[int, Due]:
-    return {}
+    """The due moment of every deadline written with ``due:``, by event index.
+
+    A deadline whose trigger has no single day (a month, a year, a cycle of deadlines, a
+    missing id) is left out; the check says why.
+    """
+    return _Computer(timeline, fixed).run()
+
+
+class _Computer:
+    def __init__(self, timeline: Timeline, fixed: dict[int, Due]) -> None:
+        self.timeline = timeline
+        self.fixed = fixed
+        self.index_of: dict[str, int] = {}
+        for index, event in enumerate(timeline.events):
+            if event.id is not None:
+                self.index_of.setdefault(event.id, index)
+        self.computed: dict[int, Due] = {}
+        self.failed: set[int] = set()
+        self.calendars: dict[str, LegalCalendar] = {}
+
+    def run(self) -> dict[int, Due]:
+        for index, event in enumerate(self.timeline.events):
+            if _is_computed(event):
+                self._resolve(index)
+        return self.computed
+
+    def _resolve(self, start: int) -> None:
+        """Compute ``start`` and the computed deadlines it hangs from, innermost first.
+
+        Iterative, so that a long chain cannot exhaust the stack; a cycle (reported by the
+        check) is left out instead of followed forever.
+        """
+        path: list[int] = []
+        on_path: set[int] = set()
+        node = start
+        while node not in self.computed and node not in self.failed:
+            event = self.timeline.events[node]
+            if not _is_computed(event):
+                break
+            if node in on_path:
+                self.failed.update(path)
+                return
+            path.append(node)
+            on_path.add(node)
+            assert event.due is not None
+            trigger = self.index_of.get(event.due.after)
+            if trigger is None:
+                self.failed.update(path)
+                return
+            node = trigger
+        for index in reversed(path):
+            due = self._compute(index)
+            if due is None:
+                self.failed.add(index)
+            else:
+                self.computed[index] = due
+
+    def _compute(self, index: int) -> Due | None:
+        event = self.timeline.events[index]
+        assert event.due is not None
+        spec = event.due
+        tz_name = case_timezone(self.timeline, event)
+        trigger = self._trigger(self.index_of[spec.after], tz_name)
+        if trigger is None:
+            return None
+        calendar = self._calendar(event)
+        try:
+            if spec.hours is not None:
+                if abs(spec.hours) > MAX_HOURS:
+                    return None
+                return count_hours(trigger, spec.hours, calendar)
+            if spec.days is None or abs(spec.days) > MAX_DAYS:
+                return None
+            return count_days(trigger, spec.days, spec.count == "court-days", calendar)
+        except (OverflowError, ValueError):
+            return None  # beyond the year 9999
+
+    def _trigger(self, index: int, tz_name: str | None) -> Trigger | None:
+        event = self.timeline.events[index]
+        label = f"{event.id} ({event.kind})"
+        wanted = zone(tz_name) if tz_name else None
+        if _is_computed(event):
+            due = self.computed.get(index)
+            if due is None:
+                return None
+            return _from_due(due, wanted, f"trigger: {label}, due")
+        written = event.date
+        if written is None or written.precision < Precision.DAY:
+            return None
+        if event.kind == "deadline":
+            due = self.fixed.get(index)
+            if due is None:
+                return None
+            return _from_due(due, wanted, f"trigger: {label}, due")
+        if written.precision is Precision.DAY:
+            day = written.first_day
+            return Trigger(day, None, wanted or timezone.utc, f"trigger: {label} on {_day(day)}")
+        own = case_timezone(self.timeline, event)
+        if written.offset is None and own is None and tz_name is None:
+            return None  # a time with no timezone at all: the check reports it (T106)
+        moment = written.instant(zone(own) if own else wanted)
+        frame = wanted or moment.tzinfo or timezone.utc
+        local = moment.astimezone(frame)
+        return Trigger(local.date(), local, frame, f"trigger: {label} at {_moment(local)}")
+
+    def _calendar(self, event: Event) -> LegalCalendar:
+        jurisdiction = "US"
+        for case_id in event.case:
+            case = self.timeline.cases.get(case_id)
+            if case is not None:
+                jurisdiction = case.jurisdiction
+                break
+        calendar = self.calendars.get(jurisdiction)
+        if calendar is None:
+            from timeline.legal_calendar import LegalCalendar  # the `holidays` package
+
+            calendar = LegalCalendar(
+                jurisdiction, self.timeline.presidential_holidays, self.timeline.closures
+            )
+            self.calendars[jurisdiction] = calendar
+        return calendar
+
+
+def _is_computed(event: Event) -> bool:
+    return event.kind == "deadline" and event.due is not None and event.date is None
+
+
+def _from_due(due: Due, wanted: tzinfo | None, text: str) -> Trigger:
+    if due.moment is None:
+        return Trigger(due.day, None, wanted or timezone.utc, f"{text} {_day(due.day)}")
+    frame = wanted or due.moment.tzinfo or timezone.utc
+    local = due.moment.astimezone(frame)
+    return Trigger(local.date(), local, frame, f"{text} {_moment(local)}")
+
+
+def count_days(trigger: Trigger, days: int, court_days: bool, calendar: LegalCalendar) -> Due:
+    """Count ``days`` (calendar or court days) from the trigger day, per Rule 6(a)(1)."""
+    forward = days >= 0
+    step = timedelta(days=1 if forward else -1)
+    way = "after" if forward else "before"
+    lines = [trigger.text]
+    if court_days:
+        lines.append(f"count: {abs(days)} court days {way} it, counting only days that are "
+                     "neither a weekend nor a legal holiday")  # fmt: skip
+        day, counted = trigger.day, 0
+        while counted < abs(days):
+            day += step
+            if calendar.is_court_day(day, forward):
+                counted += 1
+                if not forward:
+                    lines += _state_days_kept(day, calendar)
+            else:
+                for holiday in calendar.holidays_on(day, forward):
+                    lines.append(f"not counted: {day.isoformat()} {holiday.reason()}")
+        lines.append(f"court day {abs(days)}: {_day(day)}")
+    else:
+        lines.append(f"count: {abs(days)} calendar days {way} it, not counting the trigger day "
+                     "(Fed. R. Civ. P. 6(a)(1))")  # fmt: skip
+        day = trigger.day + timedelta(days=days)
+        lines.append(f"day {abs(days)}: {_day(day)}")
+    day = _move_off_closed_days(day, step, forward, calendar, lines)
+    lines.append(f"due: {_day(day)}")
+    return Due(day, None, tuple(lines))
+
+
+def count_hours(trigger: Trigger, hours: int, calendar: LegalCalendar) -> Due:
+    """Count every hour from the trigger moment, per Rule 6(a)(2)."""
+    forward = hours >= 0
+    way = "after" if forward else "before"
+    lines = [trigger.text]
+    start = trigger.moment
+    if start is None:
+        # Rule 6(a)(2) counts from the moment of the event; with no time written, the earliest
+        # moment of its day, so that the deadline shown is never later than the real one.
+        start = datetime.combine(trigger.day, datetime.min.time()).replace(tzinfo=trigger.frame)
+        lines.append(f"no time of day given: counting from {_moment(start)}, the earliest it "
+                     "could have happened")  # fmt: skip
+    lines.append(f"count: {abs(hours)} hours {way} it, every hour counted "
+                 "(Fed. R. Civ. P. 6(a)(2))")  # fmt: skip
+    # Hours are real elapsed time: add them in UTC so a daylight-saving change counts right.
+    end = (start.astimezone(timezone.utc) + timedelta(hours=hours)).astimezone(trigger.frame)
+    lines.append(f"hour {abs(hours)}: {_moment(end)}")
+    step = timedelta(days=1 if forward else -1)
+    day = _move_off_closed_days(end.date(), step, forward, calendar, lines)
+    if day != end.date():
+        # The same time of day on the day it moved to, on that day's clock.
+        wall = datetime.combine(day, end.time()).replace(tzinfo=trigger.frame)
+        end = wall.astimezone(timezone.utc).astimezone(trigger.frame)
+    lines.append(f"due: {_moment(end)}")
+    return Due(end.date(), end, tuple(lines))
+
+
+def _move_off_closed_days(
+    day: date, step: timedelta, forward: bool, calendar: LegalCalendar, lines: list[str]
+) -> date:
+    """Move off weekends and legal holidays, saying why for each day left behind."""
+    while True:
+        reasons = []
+        if day.weekday() in _WEEKEND:
+            reasons.append(_WEEKEND[day.weekday()])
+        reasons += [holiday.reason() for holiday in calendar.holidays_on(day, forward)]
+        if not reasons:
+            break
+        lines.append(f"{day.isoformat()} {'; '.join(reasons)} -> {(day + step).isoformat()}")
+        day += step
+    if not forward:
+        lines += _state_days_kept(day, calendar)
+    return day
+
+
+def _state_days_kept(day: date, calendar: LegalCalendar) -> list[str]:
+    """Say so where a state holiday was counted because the period runs backwards."""
+    return [
+        f"{day.isoformat()} {holiday.reason()} not skipped: a state holiday counts only for "
+        "periods after an event (Fed. R. Civ. P. 6(a)(6)(C))"
+        for holiday in calendar.holidays_on(day, forward=True)
+    ]
+
+
+def _day(day: date) -> str:
+    return f"{day.isoformat()} {day.strftime('%a')}"
+
+
+def _moment(moment: datetime) -> str:
+    return f"{moment.isoformat(timespec='minutes')} {moment.strftime('%a')}"

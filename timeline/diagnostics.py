@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "T204": "a deadline with neither `date` nor `due`, or with both",
     "T205": "a cycle of computed deadlines",
     "T206": "contradictory deadline fields",
+    "T207": "a computed deadline that cannot be counted: its trigger has no day, or the period is over a century",
     "W301": "an event with no source",
     "W302": "a deadline with no case",
     "W303": "a future date on a kind of event that cannot be scheduled",

@@ -11,6 +11,7 @@ import sys
 from timeline.cli.common import app
 from timeline.cli import check as _check  # noqa: F401  (registers the command)
 from timeline.cli import export as _export  # noqa: F401
+from timeline.cli import holidays as _holidays  # noqa: F401
 from timeline.cli import schema as _schema  # noqa: F401
 
 

@@ -1,0 +1,97 @@
+"""`timeline holidays`: the legal holidays computed deadlines skip, to check against the court's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from timeline.cli.common import FileOption, app, load_or_exit, local_today, usage_error, write_output
+
+if TYPE_CHECKING:
+    from timeline.legal_calendar import Holiday
+    from timeline.timeline import Timeline
+
+
+@app.command()
+def holidays(
+    year: Annotated[
+        Optional[int],
+        typer.Option("--year", "-y", min=1, max=9999, metavar="YEAR",
+                     help="The year to list (default: this year)."),
+    ] = None,
+    jurisdiction: Annotated[
+        Optional[list[str]],
+        typer.Option("--jurisdiction", "-j", metavar="J",
+                     help="US, or US- and a state code such as US-MD (repeatable; default: the "
+                     "jurisdictions of the file's cases, else US)."),
+    ] = None,
+    file: FileOption = None,
+) -> None:
+    """List the legal holidays that computed deadlines skip (Fed. R. Civ. P. 6(a)(6))."""
+    wanted = [_jurisdiction(text) for text in jurisdiction or []]
+    timeline = _timeline_if_any(file)
+    if not wanted:
+        found = {case.jurisdiction for case in timeline.cases.values()} if timeline else set()
+        wanted = sorted(found) or ["US"]
+    presidential = timeline.presidential_holidays if timeline is not None else True
+    closures = timeline.closures if timeline is not None else set()
+    shown_year = year or local_today().year
+    write_output(_listing(shown_year, wanted, presidential, closures), None)
+
+
+def _jurisdiction(text: str) -> str:
+    from timeline.diagnostics import suggest
+    from timeline.jurisdictions import JURISDICTIONS
+
+    normal = text.strip().upper()
+    if normal not in JURISDICTIONS:
+        usage_error(f"--jurisdiction: unknown jurisdiction '{text}': write US or US- and a state "
+                    "code, such as US-MD" + suggest(normal, JURISDICTIONS))  # fmt: skip
+    return normal
+
+
+def _timeline_if_any(files: list[str] | None) -> Timeline | None:
+    """The events file's settings where there is one; without -f, no file is fine."""
+    from timeline.load import DiscoveryError, discover
+
+    env_file = os.environ.get("TIMELINE_FILE")
+    if not files and not env_file:
+        try:
+            discover([], None, Path.cwd())
+        except DiscoveryError:
+            return None
+    return load_or_exit(files, None).timeline
+
+
+def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: set) -> str:  # type: ignore[type-arg]
+    from timeline.legal_calendar import LegalCalendar
+
+    seen: set[Holiday] = set()
+    days: list[Holiday] = []
+    for name in jurisdictions:
+        for holiday in LegalCalendar(name, presidential, closures).year(year):
+            if holiday not in seen:
+                seen.add(holiday)
+                days.append(holiday)
+    days.sort(key=lambda h: (h.day, h.source != "federal", h.jurisdiction, h.name))
+    setting = "counted" if presidential else "not counted (holidays: {presidential: false})"
+    lines = [f"Legal holidays in {year} for {', '.join(jurisdictions)}; days declared by the "
+             f"President {setting}"]  # fmt: skip
+    width = max((len(h.name) for h in days), default=0)
+    for holiday in days:
+        lines.append(f"{holiday.day.isoformat()}  {holiday.day.strftime('%a')}  "
+                     f"{holiday.name.ljust(width)}  {_source(holiday)}")  # fmt: skip
+    if not days:
+        lines.append("none")
+    return "\n".join(lines) + "\n"
+
+
+def _source(holiday: Holiday) -> str:
+    if holiday.source == "state":
+        return f"state {holiday.jurisdiction} (periods counted forwards only)"
+    if holiday.source == "closure":
+        return "closure (from the file)"
+    return holiday.source
