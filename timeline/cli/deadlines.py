@@ -1,0 +1,69 @@
+"""`timeline deadlines`: every deadline, most urgent first, with what set and met it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from timeline.cli.common import (
+    CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
+    TagOption, TodayOption, UntilOption, app, filters_from, load_or_exit, parse_today,
+    today_function, usage_error,
+)  # fmt: skip
+
+StatusOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--status", metavar="STATUS",
+                 help="Only these statuses (repeatable): missed, passed, due-soon, upcoming, "
+                 "met-late, met, extended, vacated, moot, unknown."),
+]  # fmt: skip
+ExplainOption = Annotated[
+    bool, typer.Option("--explain", help="Show how each computed due date was counted.")
+]
+
+
+@app.command()
+def deadlines(
+    file: FileOption = None,
+    case: CaseOption = None,
+    kind: KindOption = None,
+    person: PersonOption = None,
+    tag: TagOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = None,
+    status: StatusOption = None,
+    explain: ExplainOption = False,
+    today: TodayOption = None,
+    soon: SoonOption = 7,
+) -> None:
+    """List the deadlines, most urgent first: passed, due soon, upcoming, then the rest."""
+    from timeline.deadline_list import STATUSES, urgent_first
+
+    for value in status or []:
+        if value not in STATUSES:
+            from timeline.diagnostics import suggest
+
+            usage_error(f"--status: unknown status '{value}'{suggest(value, STATUSES)}; "
+                        f"one of: {', '.join(STATUSES)}")  # fmt: skip
+    from rich.console import Console
+
+    from timeline.deadlines import deadline_states
+    from timeline.query import timeline_rows
+    from timeline.render.deadlines_view import DeadlinesView, deadlines_line
+
+    fixed = parse_today(today)
+    result = load_or_exit(file, fixed)
+    filters = filters_from(result, case, kind, person, tag, since, until, search, fixed)
+    states = deadline_states(result.timeline, today_function(fixed), soon)
+    rows = urgent_first(timeline_rows(result.timeline, states, filters), tuple(status or ()))
+    console = Console(highlight=False)
+    if not rows:
+        narrowed = filters.active() or bool(status)
+        console.print("no deadlines match these filters" if narrowed else "no deadlines in the file",
+                      markup=False)  # fmt: skip
+        return
+    console.print(DeadlinesView(result.timeline, rows, explain))
+    console.print()
+    console.print(deadlines_line(rows))

@@ -1,0 +1,135 @@
+"""Words the reading views share: dates at their precision, deadline badges and counts.
+
+Pure text, no Rich: the terminal views, the deadlines list and the Markdown export all use it,
+so a deadline reads the same wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from timeline.dates import FileDate, Precision, format_offset, zone
+from timeline.deadlines import FLAGGED, DeadlineState, Due
+from timeline.model import Event
+from timeline.timeline import Timeline
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+
+# Terminal styles of the badges; passed and missed must be impossible to overlook.
+BADGE_STYLES: dict[str, str] = {
+    "passed": "bold red",
+    "missed": "bold red",
+    "due-soon": "bold yellow",
+    "upcoming": "cyan",
+    "met": "green",
+    "met-late": "yellow",
+    "extended": "blue",
+    "vacated": "dim",
+    "moot": "dim",
+    "unknown": "magenta",
+}
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def event_zone(timeline: Timeline, event: Event) -> str | None:
+    """The timezone a timed date of this event is read in: its first case's, if any."""
+    for case_id in event.case:
+        case = timeline.cases.get(case_id)
+        if case is not None and case.timezone:
+            return case.timezone
+    return None
+
+
+def zone_label(written: FileDate, tz_name: str | None) -> str:
+    """The zone of a timed date as people read it: ``EDT``, or the written offset."""
+    if written.offset is not None:
+        return "UTC" if written.offset == 0 else format_offset(written.offset)
+    if tz_name:
+        return written.instant(zone(tz_name)).tzname() or tz_name
+    return "UTC"
+
+
+def short_date(written: FileDate, tz_name: str | None) -> str:
+    """A date inside its year's group: ``2019``, ``Mar 2022``, ``Mar 12``, ``Apr 7 23:59 EDT``."""
+    precision = written.precision
+    if precision is Precision.YEAR:
+        return str(written.year)
+    assert written.month is not None
+    if precision is Precision.MONTH:
+        return f"{MONTHS[written.month - 1]} {written.year}"
+    text = f"{MONTHS[written.month - 1]} {written.day}"
+    if precision is Precision.MINUTE:
+        text += f" {written.hour:02d}:{written.minute:02d} {zone_label(written, tz_name)}"
+    return text
+
+
+def full_date(written: FileDate, tz_name: str | None) -> str:
+    """A date on its own: ``2019``, ``2022-03``, ``2025-03-12``, ``2025-04-07 23:59 EDT``."""
+    if written.precision is not Precision.MINUTE:
+        return written.iso()
+    day = FileDate(written.year, written.month, written.day).iso()
+    return f"{day} {written.hour:02d}:{written.minute:02d} {zone_label(written, tz_name)}"
+
+
+def due_label(due: Due) -> str:
+    """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``."""
+    if due.moment is None:
+        return due.day.isoformat()
+    return f"{due.moment:%Y-%m-%d %H:%M} {moment_zone(due.moment)}"
+
+
+def moment_zone(moment: datetime) -> str:
+    if isinstance(moment.tzinfo, timezone):
+        offset = moment.utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+        return "UTC" if minutes == 0 else format_offset(minutes)
+    return moment.tzname() or "UTC"
+
+
+def days_phrase(days: int | None) -> str:
+    """``today``, ``in 3 days``, ``571 days ago``; empty when there is no due day."""
+    if days is None:
+        return ""
+    if days == 0:
+        return "today"
+    if days > 0:
+        return f"in {plural(days, 'day')}"
+    return f"{plural(-days, 'day')} ago"
+
+
+def badge(state: DeadlineState) -> str:
+    """The status as a badge: ``PASSED 571 days ago``, ``DUE IN 3 DAYS``, ``MET LATE``."""
+    status, days = state.status, state.days
+    if status in FLAGGED:
+        word = status.upper()
+        return f"{word} {days_phrase(days)}" if days is not None and days < 0 else word
+    if status == "due-soon":
+        return "DUE TODAY" if days == 0 else f"DUE IN {plural(days or 0, 'day').upper()}"
+    if status == "upcoming":
+        return f"UPCOMING {days_phrase(days)}".rstrip()
+    if status == "unknown":
+        return "DUE DATE UNKNOWN"
+    return status.replace("-", " ").upper()
+
+
+def badge_style(status: str) -> str:
+    return BADGE_STYLES.get(status, "bold")
+
+
+def row_zone_date(timeline: Timeline, event: Event, start: FileDate | None,
+                  state: DeadlineState | None) -> tuple[FileDate | None, str | None]:  # fmt: skip
+    """The date a view shows for an event and the zone to read it in.
+
+    A computed deadline has no written date: its due moment stands in for it.
+    """
+    if event.date is None and state is not None and state.due is not None:
+        due = state.due
+        if due.moment is not None:
+            name = getattr(due.moment.tzinfo, "key", None)
+            return due.date_form(), name
+    return start, event_zone(timeline, event)

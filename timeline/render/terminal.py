@@ -1,0 +1,233 @@
+"""The timeline as the terminal shows it: Rich renderables that lay themselves out at any width.
+
+Grouped by year, then month; one entry an event: date at its precision, kind, case (when the
+view shows more than one), badge for deadlines, title, span end and certainty. Wide consoles
+get aligned columns; narrow ones put the title under the date. Colours are styles only, so a
+console that is not a terminal (or honours NO_COLOR) prints the same words without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+from timeline.dates import Precision
+from timeline.deadlines import FLAGGED
+from timeline.query import Row
+from timeline.render import View
+from timeline.render.phrases import (
+    MONTH_NAMES, badge, badge_style, event_zone, plural, row_zone_date, short_date,
+)  # fmt: skip
+
+KIND_STYLES: dict[str, str] = {
+    "arrest": "red",
+    "detention": "magenta",
+    "transfer": "yellow",
+    "deportation": "bright_red",
+    "release": "green",
+    "filing": "cyan",
+    "hearing": "blue",
+    "order": "bright_blue",
+    "ruling": "bright_magenta",
+    "deadline": "bold yellow",
+    "statement": "white",
+    "protest": "bright_yellow",
+    "legislation": "bright_cyan",
+    "report": "bright_green",
+    "other": "bright_black",
+}
+INDENT = 2
+GAP = 2
+MAX_DATE, MAX_KIND, MAX_CASE = 20, 12, 22
+MIN_TEXT = 28  # below this the columns stop paying for themselves: stack instead
+CASE_COLUMN_FROM = 60  # title width a case column must leave
+UNDATED = "Undated"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event as shown: the words of each column and its group."""
+
+    group: tuple[int, int | None] | None  # (year, month or None for a year's own events)
+    date: str
+    kind: str
+    case: str
+    text: Text
+
+
+def entries(view: View, show_cases: bool) -> list[Entry]:
+    out = []
+    for row in view.rows:
+        written, tz_name = row_zone_date(view.timeline, row.event, row.start, row.state)
+        if written is None:
+            group, label = None, "undated"
+        else:
+            month = written.month if written.precision >= Precision.MONTH else None
+            group, label = (written.year, month), short_date(written, tz_name)
+        if row.event.circa:
+            label = "c. " + label
+        case = ", ".join(row.event.case) if show_cases else ""
+        out.append(Entry(group, label, row.event.kind, case, entry_text(view, row)))
+    return out
+
+
+def entry_text(view: View, row: Row) -> Text:
+    event, state = row.event, row.state
+    text = Text()
+    if state is not None:
+        text.append(badge(state), style=badge_style(state.status))
+        text.append("  ")
+    text.append(event.title)
+    if event.end is not None:
+        end = short_date(event.end, event_zone(view.timeline, event))
+        if event.end.precision >= Precision.DAY and row.start is not None and \
+                event.end.year != row.start.year:  # fmt: skip
+            end += f" {event.end.year}"
+        text.append(f" · until {end}", style="italic")
+    if event.certainty != "confirmed":
+        text.append(f" · {event.certainty}", style="italic yellow")
+    return text
+
+
+def shows_several_cases(rows: Iterable[Row]) -> bool:
+    seen: set[str] = set()
+    for row in rows:
+        seen.update(row.event.case)
+        if len(seen) > 1:
+            return True
+    return False
+
+
+def group_heading(group: tuple[int, int | None] | None) -> tuple[str, str] | None:
+    """The heading a group opens with, and its style; a year's own events need none."""
+    if group is None:
+        return UNDATED, "bold"
+    year, month = group
+    if month is None:
+        return None
+    return f"{MONTH_NAMES[month - 1]} {year}", "bold"
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+class TimelineView:
+    """The grouped timeline; a Rich renderable, laid out at the console's width."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.show_cases = shows_several_cases(view.rows)
+        self.entries = entries(view, self.show_cases)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 20)
+        date_w = min(max((len(e.date) for e in self.entries), default=0), MAX_DATE)
+        kind_w = min(max((len(e.kind) for e in self.entries), default=0), MAX_KIND)
+        case_w = min(max((len(e.case) for e in self.entries), default=0), MAX_CASE)
+        columns = [date_w, kind_w]
+        text_at = INDENT + sum(columns) + GAP * len(columns)
+        # The case gets a column only where the title keeps room to breathe; else it follows
+        # the title.
+        case_column = self.show_cases and width - text_at - case_w - GAP >= CASE_COLUMN_FROM
+        if case_column:
+            columns.append(case_w)
+            text_at += case_w + GAP
+        stacked = width - text_at < MIN_TEXT
+        year: int | None = None
+        group: object = ()
+        for number, entry in enumerate(self.entries):
+            if entry.group != group:
+                group = entry.group
+                if number:
+                    yield Text("")
+                entry_year = entry.group[0] if entry.group is not None else None
+                if entry.group is not None and entry_year != year:
+                    year = entry_year
+                    yield Text(str(year), style="bold underline")
+                heading = group_heading(entry.group)
+                if heading is not None:
+                    yield Text(clip(heading[0], width), style=heading[1])
+            if stacked:
+                yield from self._stacked(console, entry, width)
+            else:
+                yield from self._columns(console, entry, width, columns, text_at, case_column)
+
+    def _head(self, entry: Entry, columns: list[int]) -> Text:
+        head = Text(" " * INDENT)
+        head.append(clip(entry.date, columns[0]).ljust(columns[0] + GAP))
+        head.append(clip(entry.kind, columns[1]).ljust(columns[1]),
+                    style=KIND_STYLES.get(entry.kind, "default"))  # fmt: skip
+        head.append(" " * GAP)
+        if len(columns) > 2:
+            head.append(clip(entry.case, columns[2]).ljust(columns[2] + GAP), style="dim")
+        return head
+
+    def _columns(self, console: Console, entry: Entry, width: int, columns: list[int],
+                 text_at: int, case_column: bool) -> Iterator[Text]:  # fmt: skip
+        text = entry.text
+        if entry.case and not case_column:
+            text = text.copy()
+            text.append(f" · {entry.case}", style="dim")
+        lines = text.wrap(console, width - text_at, overflow="fold")
+        head = self._head(entry, columns)
+        for number, line in enumerate(lines):
+            out = head.copy() if number == 0 else Text(" " * text_at)
+            out.append_text(line)
+            out.rstrip()
+            yield out
+
+    def _stacked(self, console: Console, entry: Entry, width: int) -> Iterator[Text]:
+        head = Text(" " * INDENT)
+        head.append(entry.date)
+        head.append("  ")
+        head.append(entry.kind, style=KIND_STYLES.get(entry.kind, "default"))
+        if entry.case:
+            head.append("  ")
+            head.append(entry.case, style="dim")
+        yield from head.wrap(console, width, overflow="fold")
+        inner = INDENT + 2
+        for line in entry.text.wrap(console, width - inner, overflow="fold"):
+            out = Text(" " * inner)
+            out.append_text(line)
+            out.rstrip()
+            yield out
+
+
+def summary(view: View, total_events: int) -> Text:
+    """The last line: events, cases, deadlines passed, due soon."""
+    rows = view.rows
+    cases = {case for row in rows for case in row.event.case}
+    passed = sum(1 for row in rows if row.state is not None and row.state.status in FLAGGED)
+    soon = sum(1 for row in rows if row.state is not None and row.state.status == "due-soon")
+    events = plural(len(rows), "event")
+    if view.filters.active() and len(rows) != total_events:
+        events = f"{len(rows)} of {plural(total_events, 'event')}"
+    line = Text(f"{events} · {plural(len(cases), 'case')} · ", style="bold")
+    line.append(f"{plural(passed, 'deadline')} passed", style="bold red" if passed else "bold")
+    line.append(" · ", style="bold")
+    line.append(f"{soon} due soon", style="bold yellow" if soon else "bold")
+    return line
+
+
+def labelled(console: Console, fields: list[tuple[str, Text]], width: int,
+             label_w: int | None = None) -> Iterator[Text]:  # fmt: skip
+    """Indented ``label  value`` lines, values wrapped under themselves; stacked when narrow."""
+    longest = max((len(label) for label, _ in fields), default=0)
+    label_w = INDENT + max(longest, label_w or 0) + GAP
+    stacked = width - label_w < 20
+    if stacked:
+        label_w = INDENT + GAP
+    for label, value in fields:
+        if stacked:
+            yield Text(" " * INDENT + label, style="dim")
+        for number, line in enumerate(value.wrap(console, max(width - label_w, 10),
+                                                 overflow="fold")):  # fmt: skip
+            lead = " " * INDENT + label if number == 0 and not stacked else ""
+            out = Text(lead.ljust(label_w), style="dim")
+            out.append_text(line)
+            out.rstrip()
+            yield out
