@@ -9,10 +9,13 @@ from __future__ import annotations
 import sys
 
 from timeline.cli.common import app
-from timeline.cli import check as _check  # noqa: F401  (registers the command)
+from timeline.cli import cases as _cases  # noqa: F401  (registers the command)
+from timeline.cli import check as _check  # noqa: F401
+from timeline.cli import deadlines as _deadlines  # noqa: F401
 from timeline.cli import export as _export  # noqa: F401
 from timeline.cli import holidays as _holidays  # noqa: F401
 from timeline.cli import schema as _schema  # noqa: F401
+from timeline.cli import show as _show  # noqa: F401
 
 
 def main() -> None:

@@ -190,8 +190,12 @@ def filters_from(
     since: str | None,
     until: str | None,
     search: str | None,
+    today: date | None = None,
 ) -> Filters:
-    """Turn filter options into Filters; an unknown id or a bad date is a usage error."""
+    """Turn filter options into Filters; an unknown id or a bad date is a usage error.
+
+    ``today`` is ``--today``, so that ``--since yesterday`` means the day before it.
+    """
     from timeline.dates import parse_user_date
     from timeline.diagnostics import suggest
     from timeline.query import Filters
@@ -212,9 +216,11 @@ def filters_from(
             bounds.append(None)
             continue
         try:
-            bounds.append(parse_user_date(text, local_today()))
+            bounds.append(parse_user_date(text, today or local_today()))
         except ValueError as exc:
             usage_error(f"{option}: {exc}")
+    if bounds[0] is not None and bounds[1] is not None and bounds[0].first_day > bounds[1].last_day:
+        usage_error(f"--since {since} is after --until {until}: nothing could match")
     return Filters(
         cases=tuple(cases or ()), kinds=tuple(kinds or ()), people=tuple(people or ()),
         tags=tuple(tags or ()), since=bounds[0], until=bounds[1], search=search or None,
