@@ -1,0 +1,151 @@
+"""`timeline add`: append one validated event to the file, keeping its comments and layout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from timeline.cli.common import (
+    EXIT_FILE_ERRORS, FileOption, TodayOption, app, err_console, local_today, parse_today,
+    print_diagnostics, usage_error,
+)  # fmt: skip
+
+if TYPE_CHECKING:
+    from timeline.edit import Build, Change
+
+ToOption = Annotated[
+    Optional[str],
+    typer.Option("--to", metavar="FILE",
+                 help="The file to write to, when several are read (default: the first one)."),
+]  # fmt: skip
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print what would be added; change nothing.")
+]
+
+
+@app.command()
+def add(
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What happened, in one line.")],
+    kind: Annotated[str, typer.Option("--kind", "-k", metavar="KIND", help="arrest, filing, order, deadline...")],
+    date: Annotated[
+        Optional[str],
+        typer.Option("--date", "-d", metavar="DATE",
+                     help="2025-05-07, 2025-05-05T17:00, May 7 2025, today... (not with --due-after)."),
+    ] = None,
+    case: Annotated[Optional[list[str]], typer.Option("--case", "-c", metavar="ID", help="Case id (repeatable).")] = None,
+    id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="Event id (default: from the date and title).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", metavar="ID|URL", help="Source id or URL (repeatable).")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Tag (repeatable).")] = None,
+    person: Annotated[Optional[list[str]], typer.Option("--person", "-p", metavar="ID", help="Person id (repeatable).")] = None,
+    details: Annotated[Optional[str], typer.Option("--details", metavar="TEXT", help="Longer Markdown text.")] = None,
+    certainty: Annotated[
+        Optional[str], typer.Option("--certainty", metavar="C", help="confirmed, reported, alleged or disputed.")
+    ] = None,
+    set_by: Annotated[Optional[str], typer.Option("--set-by", metavar="ID", help="Deadline: the order that set it.")] = None,
+    met_by: Annotated[Optional[str], typer.Option("--met-by", metavar="ID", help="Deadline: the event that met it.")] = None,
+    due_after: Annotated[
+        Optional[str], typer.Option("--due-after", metavar="ID", help="Deadline: due N days after this event.")
+    ] = None,
+    days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="With --due-after: the number of days.")] = None,
+    to: ToOption = None,
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Add an event at the end of the events list; the file is checked before it is replaced."""
+    from timeline.dates import parse_user_date
+    from timeline.yamltext import Value
+
+    if (due_after is None) != (days is None):
+        usage_error("--due-after and --days go together: --due-after EVENT_ID --days N")
+    if date is None and due_after is None:
+        usage_error("--date is required (or, for a deadline, --due-after ID --days N)")
+    fixed = parse_today(today)
+    written: str | None = None
+    if date is not None:
+        try:
+            written = parse_user_date(date, fixed or local_today()).iso()
+        except ValueError as exc:
+            usage_error(f"--date: {exc}")
+
+    def build(result, record):  # type: ignore[no-untyped-def]
+        from timeline.edit import event_id_for, ids_in
+
+        fields: dict[str, Value] = {}
+        taken = ids_in(result)
+        fields["id"] = id if id is not None else event_id_for(written, title, taken)
+        if written is not None:
+            fields["date"] = written
+        if due_after is not None:
+            fields["due"] = {"after": due_after, "days": str(days)}
+        if case:
+            fields["case"] = case[0] if len(case) == 1 else list(case)
+        fields["kind"] = kind
+        fields["title"] = title
+        for key, value in (("set_by", set_by), ("met_by", met_by), ("certainty", certainty),
+                           ("details", details)):  # fmt: skip
+            if value is not None:
+                fields[key] = value
+        for key, values in (("people", person), ("sources", source), ("tags", tag)):
+            if values:
+                fields[key] = list(values)
+        return [fields], 0
+
+    change = write_events(file, today=fixed, build=build, to=to, dry_run=dry_run)
+    if dry_run:
+        typer.echo(f"Would add to {change.path} at line {change.lines[0]}:")
+        typer.echo(change.text, nl=False)
+        return
+    new_id = change.items[0]["id"]
+    typer.echo(f"Added {new_id} to {change.path} (line {change.lines[0]}).")
+
+
+def write_events(
+    files: list[str] | None, today, build: Build, to: str | None, dry_run: bool  # type: ignore[no-untyped-def]
+) -> Change:
+    """Run an add or import; map every failure to its message and exit code."""
+    from timeline.edit import EditError, FileErrors, Refused, add_to_file
+    from timeline.load import DiscoveryError, discover
+
+    cwd = Path.cwd()
+    try:
+        paths = discover(files or [], os.environ.get("TIMELINE_FILE"), cwd)
+    except DiscoveryError as exc:
+        usage_error(str(exc))
+    if to is not None and not (cwd / to).is_file():
+        usage_error(f"--to: no such file: {to}")
+    try:
+        change = add_to_file(paths, cwd, today or local_today(), build, to=to, dry_run=dry_run)
+    except FileErrors as exc:
+        from timeline.diagnostics import Severity
+
+        errors = [d for d in exc.result.diagnostics if d.severity is Severity.ERROR]
+        print_diagnostics(exc.result, errors, err_console())
+        _fail("the file has errors; fix them first (see `timeline check`); nothing was written")
+    except Refused as exc:
+        console = err_console()
+        for diagnostic in exc.diagnostics:
+            console.print(f"timeline: error: {diagnostic.message} [{diagnostic.code}]", markup=False)
+        _fail("nothing was written")
+    except EditError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename or 'the file'}: {exc.strerror or exc}")
+    if change.warnings and not dry_run:
+        # The file now has these lines, so the positions are worth showing.
+        console = err_console()
+        shown = change.warnings[:5]
+        for diagnostic in shown:
+            console.print(str(diagnostic), markup=False)
+        if len(change.warnings) > len(shown):
+            console.print(f"timeline: and {len(change.warnings) - len(shown)} more warnings like "
+                          "these (see `timeline check`)", markup=False)  # fmt: skip
+    return change
+
+
+def _fail(message: str) -> None:
+    err_console().print(f"timeline: error: {message}", markup=False)
+    raise typer.Exit(EXIT_FILE_ERRORS)

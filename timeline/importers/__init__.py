@@ -1,0 +1,1 @@
+"""Importers: other systems' records become events."""
