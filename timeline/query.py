@@ -77,10 +77,15 @@ def matches(event: Event, start: FileDate | None, filters: Filters) -> bool:
     if filters.since is not None or filters.until is not None:
         if start is None:
             return False
+        # A dated event must fall wholly inside the range (`2025` is not "since May 2025"); a
+        # span needs only to overlap it (someone held from March to June was held in May).
         first, last = start.first_day, (event.end or start).last_day
-        if filters.since is not None and last < filters.since.first_day:
-            return False
-        if filters.until is not None and first > filters.until.last_day:
+        low = filters.since.first_day if filters.since is not None else None
+        high = filters.until.last_day if filters.until is not None else None
+        if event.end is not None:
+            if (low is not None and last < low) or (high is not None and first > high):
+                return False
+        elif (low is not None and first < low) or (high is not None and last > high):
             return False
     if filters.search:
         needle = filters.search.casefold()

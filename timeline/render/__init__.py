@@ -26,13 +26,14 @@ Renderer = Callable[[View], str]
 
 # Format name -> module holding its `render`. Modules load lazily to keep start-up fast.
 RENDERERS: dict[str, str] = {
+    "markdown": "timeline.render.markdown",
     "json": "timeline.render.json_",
     "csv": "timeline.render.csv_",
     "ics": "timeline.render.ics",
     "html": "timeline.render.html",
     "timelinejs": "timeline.render.timelinejs",
 }
-ALIASES: dict[str, str] = {}
+ALIASES: dict[str, str] = {"md": "markdown"}
 
 
 def renderer(name: str) -> Renderer:

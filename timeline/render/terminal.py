@@ -159,11 +159,13 @@ class TimelineView:
     def _head(self, entry: Entry, columns: list[int]) -> Text:
         head = Text(" " * INDENT)
         head.append(clip(entry.date, columns[0]).ljust(columns[0] + GAP))
-        head.append(clip(entry.kind, columns[1]).ljust(columns[1]),
-                    style=KIND_STYLES.get(entry.kind, "default"))  # fmt: skip
-        head.append(" " * GAP)
+        kind = clip(entry.kind, columns[1])
+        head.append(kind, style=KIND_STYLES.get(entry.kind, "default"))
+        head.append(" " * (columns[1] - len(kind) + GAP))
         if len(columns) > 2:
-            head.append(clip(entry.case, columns[2]).ljust(columns[2] + GAP), style="dim")
+            case = clip(entry.case, columns[2])
+            head.append(case, style="dim")
+            head.append(" " * (columns[2] - len(case) + GAP))
         return head
 
     def _columns(self, console: Console, entry: Entry, width: int, columns: list[int],

@@ -1,0 +1,214 @@
+"""The markdown export: GitHub-flavoured, a section a case, sources as footnotes.
+
+Every text from the file goes through ``escape``: a value must never end a table cell (``|``,
+newlines), become raw HTML (``<script>``), a link (``[x](javascript:...)``, ``<...>``, bare
+``www.``/``ftp://``/e-mail autolinks) or emphasis. Only links this module writes itself remain,
+and those are the http(s) addresses the loader already checked, percent-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+from timeline.deadlines import FLAGGED
+from timeline.model import Event, Source
+from timeline.query import Row
+from timeline.render import View
+from timeline.render.phrases import badge, due_label, event_zone, full_date, plural
+from timeline.timeline import Timeline
+
+NO_CASE = "Events without a case"
+EMPTY = "—"
+
+# Characters CommonMark/GFM give a meaning to wherever they stand, escaped with a backslash.
+# Those that matter only at the start of a line (`-`, `+`, `1.`) or after one of these (`(` after
+# `]`, `^` after `[`) stay as they are: escaped text never starts a line. `$` opens math on
+# GitHub, `@` an e-mail autolink, `&` an entity; `:` and `.` are handled in context below.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~$@])")
+_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SCHEME = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)")  # `ftp://`: no autolink of any scheme
+_WWW = re.compile(r"(?i)\b(www)\.")  # GFM autolinks bare `www.` names
+# Characters a URL keeps as is inside an autolink; everything else is percent-encoded.
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
+
+
+def escape(text: str) -> str:
+    """Text from the file as inert inline Markdown, on one line, safe inside a table cell."""
+    text = _CONTROL.sub("", text.replace("\t", " "))
+    text = _BREAKS.sub(" ", text).strip()
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _SCHEME.sub(r"\\\1", text)
+    return _WWW.sub(r"\1\\.", text)
+
+
+def link(url: str) -> str | None:
+    """An http(s) address as an autolink, or None for anything else."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return "<" + quote(url.strip(), safe=_URL_SAFE) + ">"
+
+
+class Footnotes:
+    """Sources numbered in the order the document first cites them."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.numbers: dict[str, int] = {}
+
+    def marks(self, event: Event) -> str:
+        marks = []
+        for ref in event.sources:
+            number = self.numbers.setdefault(ref, len(self.numbers) + 1)
+            marks.append(f"[^{number}]")
+        return " ".join(marks) or EMPTY
+
+    def definitions(self) -> list[str]:
+        lines = []
+        for ref, number in self.numbers.items():
+            source = self.timeline.sources.get(ref)
+            text = cite(source) if source is not None else cite_url(ref)
+            lines.append(f"[^{number}]: {text}")
+        return lines
+
+
+def cite(source: Source) -> str:
+    """``Author, Publisher, *Title*, 2025-05-22. <https://...>``"""
+    parts = [escape(who) for who in (source.author, source.publisher) if who]
+    parts.append(f"*{escape(source.title)}*")
+    if source.date is not None:
+        parts.append(source.date.iso())
+    text = ", ".join(parts) + "."
+    address = link(source.url) if source.url else None
+    return f"{text} {address}" if address else text
+
+
+def cite_url(url: str) -> str:
+    address = link(url)
+    if address is None:
+        return escape(url)
+    return f"{escape(urlsplit(url.strip()).netloc)}, {address}"
+
+
+def render(view: View) -> str:
+    tl = view.timeline
+    notes = Footnotes(tl)
+    lines = ["# Timeline", ""]
+    lines.append(f"Generated on {view.today.isoformat()}; deadline statuses are as of that day.")
+    lines.append("")
+    lines.append(summary(view))
+    if view.filters.active():
+        lines.extend(["", "Filtered: " + describe_filters(view) + "."])
+    if not view.rows:
+        lines.extend(["", "No events match these filters." if view.filters.active()
+                      else "No events recorded."])  # fmt: skip
+    for key, case in tl.cases.items():
+        rows = [row for row in view.rows if key in row.event.case]
+        if not rows and view.filters.active():
+            continue
+        lines.extend(["", f"## {escape(case.title)}", ""])
+        details = [(label, value) for label, value in
+                   (("Court", case.court), ("Docket", case.docket), ("Judge", case.judge)) if value]  # fmt: skip
+        lines.extend(f"- **{label}:** {escape(value)}" for label, value in details)
+        if details:
+            lines.append("")
+        lines.extend(events_table(view, rows, notes))
+        lines.extend(deadlines_section(view, rows))
+    loose = [row for row in view.rows if not row.event.case]
+    if loose:
+        lines.extend(["", f"## {NO_CASE}", ""])
+        lines.extend(events_table(view, loose, notes))
+        lines.extend(deadlines_section(view, loose))
+    definitions = notes.definitions()
+    if definitions:
+        lines.append("")
+        lines.extend(definitions)
+    return "\n".join(lines) + "\n"
+
+
+def summary(view: View) -> str:
+    rows = view.rows
+    cases = {case for row in rows for case in row.event.case}
+    passed = sum(1 for row in rows if row.state is not None and row.state.status in FLAGGED)
+    soon = sum(1 for row in rows if row.state is not None and row.state.status == "due-soon")
+    text = f"{plural(len(rows), 'event')} in {plural(len(cases), 'case')}; "
+    flagged = f"{plural(passed, 'deadline')} passed"
+    return text + (f"**{flagged}**" if passed else flagged) + f", {soon} due soon."
+
+
+def describe_filters(view: View) -> str:
+    f = view.filters
+    parts = []
+    for label, values in (("case", f.cases), ("kind", f.kinds), ("person", f.people),
+                          ("tag", f.tags)):  # fmt: skip
+        if values:
+            parts.append(f"{label} " + " or ".join(escape(v) for v in values))
+    if f.since is not None:
+        parts.append(f"since {f.since.iso()}")
+    if f.until is not None:
+        parts.append(f"until {f.until.iso()}")
+    if f.search:
+        parts.append(f"text “{escape(f.search)}”")
+    return "; ".join(parts)
+
+
+def when(view: View, row: Row) -> str:
+    event = row.event
+    zone = event_zone(view.timeline, event)
+    if event.date is None:
+        if row.state is not None and row.state.due is not None:
+            return due_label(row.state.due)
+        return "undated"
+    text = full_date(event.date, zone)
+    if event.end is not None:
+        text += f" – {full_date(event.end, zone)}"
+    return ("c. " + text) if event.circa else text
+
+
+def status_text(row: Row) -> str:
+    assert row.state is not None
+    words = badge(row.state)
+    return f"**⚠ {words}**" if row.state.status in FLAGGED else words
+
+
+def events_table(view: View, rows: list[Row], notes: Footnotes) -> list[str]:
+    if not rows:
+        return ["No events recorded."]
+    lines = ["| Date | Kind | Event | Certainty | Sources |", "| --- | --- | --- | --- | --- |"]
+    for row in rows:
+        event = row.event
+        title = escape(event.title)
+        if row.state is not None:
+            title += f" ({status_text(row)})"
+        kind = escape(view.timeline.kind_label(event.kind))
+        lines.append(f"| {when(view, row)} | {kind} | {title} | {event.certainty} | "
+                     f"{notes.marks(event)} |")  # fmt: skip
+    return lines
+
+
+def deadlines_section(view: View, rows: list[Row]) -> list[str]:
+    deadlines = [row for row in rows if row.state is not None]
+    if not deadlines:
+        return []
+    by_id = view.timeline.event_by_id()
+    lines = ["", "### Deadlines", "", "| Due | Deadline | Status | Set by | Met by |",
+             "| --- | --- | --- | --- | --- |"]  # fmt: skip
+    for row in deadlines:
+        event = row.event
+        lines.append(
+            f"| {when(view, row)} | {escape(event.title)} | {status_text(row)} | "
+            f"{reference(view, by_id, event.set_by)} | {reference(view, by_id, event.met_by)} |"
+        )
+    return lines
+
+
+def reference(view: View, by_id: dict[str, Event], key: str | None) -> str:
+    if key is None:
+        return EMPTY
+    target = by_id.get(key)
+    if target is None:
+        return escape(key)
+    date = full_date(target.date, event_zone(view.timeline, target)) if target.date else ""
+    return (f"{date}: " if date else "") + escape(target.title)
