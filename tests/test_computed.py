@@ -271,6 +271,15 @@ def test_explanation_of_hours_and_court_days(tmp_path: Path) -> None:
     )
 
 
+def test_explanation_of_a_trigger_read_in_another_timezone(tmp_path: Path) -> None:
+    dues = computed(tmp_path, events_file("2026-06-04T23:30-07:00", "{after: trigger, days: 14}"))
+    assert dues["due"].explain[:3] == (  # type: ignore[attr-defined]
+        "trigger: trigger (order) at 2026-06-05T02:30-04:00 Fri (written 2026-06-04T23:30-07:00)",
+        "count: 14 calendar days after it, not counting the trigger day (Fed. R. Civ. P. 6(a)(1))",
+        "day 14: 2026-06-19 Fri",
+    )
+
+
 def test_a_case_without_timezone_counts_in_the_written_frame(tmp_path: Path) -> None:
     # No timezone: the trigger's written offset is the clock. Thu 2026-06-04 23:30-07:00 is
     # Thu 06-04 there; + 14 = Thu 06-18, a court day.

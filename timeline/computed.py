@@ -143,7 +143,10 @@ class _Computer:
         moment = written.instant(zone(own) if own else wanted)
         frame = wanted or moment.tzinfo or timezone.utc
         local = moment.astimezone(frame)
-        return Trigger(local.date(), local, frame, f"trigger: {label} at {_moment(local)}")
+        text = f"trigger: {label} at {_moment(local)}"
+        if local.isoformat(timespec="minutes") != moment.isoformat(timespec="minutes"):
+            text += f" (written {written.iso()})"  # read in the deadline's case timezone
+        return Trigger(local.date(), local, frame, text)
 
     def _calendar(self, event: Event) -> LegalCalendar:
         jurisdiction = "US"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Iterable, Optional
 
 import typer
 
 from timeline.cli.common import FileOption, app, load_or_exit, local_today, usage_error, write_output
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from timeline.legal_calendar import Holiday
     from timeline.timeline import Timeline
 
@@ -37,7 +39,7 @@ def holidays(
         found = {case.jurisdiction for case in timeline.cases.values()} if timeline else set()
         wanted = sorted(found) or ["US"]
     presidential = timeline.presidential_holidays if timeline is not None else True
-    closures = timeline.closures if timeline is not None else set()
+    closures: Iterable[date] = timeline.closures if timeline is not None else ()
     shown_year = year or local_today().year
     write_output(_listing(shown_year, wanted, presidential, closures), None)
 
@@ -66,7 +68,7 @@ def _timeline_if_any(files: list[str] | None) -> Timeline | None:
     return load_or_exit(files, None).timeline
 
 
-def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: set) -> str:  # type: ignore[type-arg]
+def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: Iterable[date]) -> str:
     from timeline.legal_calendar import LegalCalendar
 
     seen: set[Holiday] = set()
