@@ -33,7 +33,7 @@ def notes(view: View) -> list[str]:
     left = sum(1 for row in view.rows if row.start is None)
     if not left:
         return []
-    return [f"{plural(left, 'event')} left out of the timeline: no date to place them at"]
+    return [f"{plural(left, 'event')} left out of the timeline for want of a date"]
 
 
 def document(view: View) -> dict[str, Any]:
