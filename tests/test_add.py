@@ -1,0 +1,315 @@
+"""`timeline add`: the event lands at the end of events:, the file keeps its layout, checks pass."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED, FIXED_TODAY
+
+SMALL = """\
+# Our cases.
+version: 1
+
+sources:
+  paper:
+    title: A paper   # the only source
+
+cases:
+  c1:
+    title: One v. Two
+    timezone: America/New_York
+
+events:
+  # --- 2025 ---
+  - id: first
+    date: 2025-03-12
+    case: c1
+    kind: arrest
+    title: Arrested
+    sources: [paper]
+
+  - id: order
+    date: 2025-04-30
+    case: c1
+    kind: order
+    title: Order setting deadlines
+    sources: [paper]   # trailing comment
+"""
+
+
+def added_lines(before: str, after: str) -> list[str]:
+    """The lines the diff adds; fail if it removes or changes any."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    assert not [line for line in diff if line.startswith("- ")], "a line was removed or changed"
+    return [line[2:] for line in diff if line.startswith("+ ")]
+
+
+def export_events(run, *args: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    result = run("export", "--format", "json", "--today", FIXED_TODAY, *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["events"]
+
+
+def check_ok(run, *args: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("check", "--today", FIXED_TODAY, *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_add_appends_only_new_lines_and_derives_an_id(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    result = run("add", "--date", "May 7 2025", "--kind", "statement", "--title",
+                 "State secrets invoked", "--case", "c1", "--source", "paper", "--tag", "discovery")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Added 2025-05-07-state-secrets-invoked to events.yaml (line 29).\n"
+    after = path.read_text()
+    assert added_lines(SMALL, after) == [
+        "",
+        "  - id: 2025-05-07-state-secrets-invoked",
+        "    date: 2025-05-07",
+        "    case: c1",
+        "    kind: statement",
+        "    title: State secrets invoked",
+        "    sources: [paper]",
+        "    tags: [discovery]",
+    ]
+    assert after.startswith(SMALL)
+    check_ok(run)
+
+
+def test_same_title_twice_gets_a_numbered_id(run, write) -> None:  # type: ignore[no-untyped-def]
+    write(SMALL)
+    for _ in range(3):
+        assert run("add", "--date", "2025-05-07", "--kind", "other", "--title", "Hearing moved",
+                   "--source", "paper").exit_code == 0  # fmt: skip
+    ids = [event["id"] for event in export_events(run)]
+    assert ids[-3:] == ["2025-05-07-hearing-moved", "2025-05-07-hearing-moved-2",
+                        "2025-05-07-hearing-moved-3"]  # fmt: skip
+
+
+def test_add_into_the_bundled_file_keeps_every_comment(run, tmp_path: Path) -> None:
+    copy = tmp_path / "events.yaml"
+    shutil.copy(BUNDLED, copy)
+    before = copy.read_text(encoding="utf-8")
+    result = run("add", "--date", "2025-05-07", "--kind", "filing", "--title",
+                 "Government invokes the state secrets privilege", "--case", "abrego-garcia",
+                 "--source", "cecot-article", "--person", "kilmar-abrego-garcia",
+                 "--certainty", "reported")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    after = copy.read_text(encoding="utf-8")
+    new = added_lines(before, after)
+    assert "  - id: 2025-05-07-government-invokes-the-state-secrets-privilege" in new
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments == [line for line in after.splitlines() if line.lstrip().startswith("#")]
+    check_ok(run)
+    event = next(
+        e for e in export_events(run)
+        if e["id"] == "2025-05-07-government-invokes-the-state-secrets-privilege"
+    )
+    assert event["certainty"] == "reported"
+    assert event["people"] == ["kilmar-abrego-garcia"]
+
+
+def test_a_refused_add_changes_nothing(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    before = path.read_bytes()
+    result = run("add", "--date", "2025-05-07", "--kind", "arest", "--title", "x", "--case", "c1")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "timeline: error: unknown kind 'arest'; did you mean 'arrest'? [T201]",
+        "timeline: error: nothing was written",
+    ]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["events.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--case", "c2"], "unknown case id 'c2'"),
+        (["--id", "first"], "duplicate"),
+        (["--certainty", "sure"], "'sure' is not one of: confirmed, reported, alleged, disputed"),
+        (["--met-by", "order"], "T203"),
+    ],
+)
+def test_invalid_events_are_refused_byte_identical(run, write, args, message) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    before = path.read_bytes()
+    result = run("add", "--date", "2025-05-07", "--kind", "other", "--title", "x",
+                 "--source", "paper", *args)  # fmt: skip
+    assert result.exit_code == 1, result.stdout
+    assert message in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_usage_errors_exit_2_and_change_nothing(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    before = path.read_bytes()
+    bad_date = run("add", "--date", "03/04/2025", "--kind", "other", "--title", "x")
+    assert bad_date.exit_code == 2
+    assert "--date: '03/04/2025' is ambiguous" in bad_date.stderr
+    no_date = run("add", "--kind", "other", "--title", "x")
+    assert no_date.exit_code == 2
+    assert "--date is required" in no_date.stderr
+    half_due = run("add", "--kind", "deadline", "--title", "x", "--due-after", "order")
+    assert half_due.exit_code == 2
+    assert path.read_bytes() == before
+
+
+def test_file_with_errors_is_not_touched(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL.replace("kind: arrest", "kind: arrestt"))
+    before = path.read_bytes()
+    result = run("add", "--date", "2025-05-07", "--kind", "other", "--title", "x")
+    assert result.exit_code == 1
+    assert "events.yaml:18:11: error: unknown kind 'arrestt'" in result.stderr
+    assert "fix them first" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_computed_deadline(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    result = run("add", "--kind", "deadline", "--title", "Answer due", "--case", "c1",
+                 "--due-after", "order", "--days", "14", "--set-by", "order", "--source", "paper")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text().endswith(
+        "  - id: answer-due\n    due:\n      after: order\n      days: 14\n    case: c1\n"
+        "    kind: deadline\n    title: Answer due\n    set_by: order\n    sources: [paper]\n"
+    )
+    check_ok(run)
+    deadline = export_events(run)[-1]
+    assert deadline["deadline"]["due"] == "2025-05-14"
+
+
+def test_values_are_quoted_only_where_yaml_needs_it(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    titles = ["No", "Ruling: stay # denied", "- dash first", "'quoted'", "Ünïcödé – fine"]
+    for title in titles:
+        assert run("add", "--date", "2025", "--kind", "other", "--title", title,
+                   "--source", "https://example.org/a?b=c#d").exit_code == 0  # fmt: skip
+    text = path.read_text()
+    assert 'title: "No"' in text
+    assert 'title: "Ruling: stay # denied"' in text
+    assert "title: Ünïcödé – fine" in text
+    assert "sources: [https://example.org/a?b=c#d]" in text
+    read_back = [e["title"] for e in export_events(run) if e["date"] == "2025"]
+    assert read_back == titles  # same year: they keep file order
+
+
+def test_multi_line_details_become_a_block(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    details = "First paragraph.\n\nSecond: with a colon and a # hash.\n"
+    result = run("add", "--date", "2025-05-07T17:00", "--kind", "other", "--title", "Late",
+                 "--details", details, "--source", "paper", "--case", "c1")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text().endswith(
+        "    details: |\n      First paragraph.\n\n      Second: with a colon and a # hash.\n"
+        "    sources: [paper]\n"
+    )
+    event = export_events(run)[-1]
+    assert (event["details"], event["date"]) == (details, "2025-05-07T17:00")
+
+
+LAYOUTS = {
+    "dash at column 0, no blank lines": (
+        "events:\n- id: a\n  date: 2025\n  kind: other\n  title: A\n  sources: [https://x.org]\n",
+        "- id: new\n  date: 2025-05-07\n  kind: other\n  title: New\n  sources: [https://x.org]\n",
+    ),
+    "no newline at the end": (
+        "events:\n  - id: a\n    date: 2025\n    kind: other\n    title: A\n    sources: [https://x.org]",
+        "\n  - id: new\n    date: 2025-05-07\n",
+    ),
+    "no events key": ("version: 1\n# nothing yet", "\n\nevents:\n  - id: new\n"),
+    "empty events key": ("events:  # none yet\nversion: 1\n", "events:  # none yet\n  - id: new\n"),
+    "empty flow list": ("version: 1\nevents: []  # none yet\n", "events:  # none yet\n  - id: new\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(LAYOUTS))
+def test_layouts(run, write, name) -> None:  # type: ignore[no-untyped-def]
+    text, expected = LAYOUTS[name]
+    path = write(text)
+    path.write_text(text)  # write() dedents and strips; these files are exact
+    result = run("add", "--id", "new", "--date", "2025-05-07", "--kind", "other", "--title", "New",
+                 "--source", "https://x.org")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    after = path.read_text()
+    assert expected in after
+    assert [e["id"] for e in export_events(run)][-1] == "new"
+    check_ok(run)
+
+
+def test_events_before_other_sections(run, write) -> None:  # type: ignore[no-untyped-def]
+    text = ("events:\n  - id: a\n    date: 2025\n    kind: other\n    title: A\n"
+            "    sources: [s]\n\n# Sources below.\nsources:\n  s: {title: S}\n")  # fmt: skip
+    path = write(text)
+    path.write_text(text)
+    assert run("add", "--id", "b", "--date", "2026", "--kind", "other", "--title", "B",
+               "--source", "s").exit_code == 0  # fmt: skip
+    after = path.read_text()
+    assert after == text.replace(
+        "    sources: [s]\n", "    sources: [s]\n  - id: b\n    date: 2026\n    kind: other\n"
+        "    title: B\n    sources: [s]\n", 1,
+    )  # fmt: skip
+    check_ok(run)
+
+
+def test_crlf_and_bom_are_kept(run, tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    original = "\ufeffevents:\r\n  - id: a\r\n    date: 2025\r\n    kind: other\r\n    title: A\r\n    sources: [https://x.org]\r\n"
+    path.write_bytes(original.encode("utf-8"))
+    assert run("add", "--id", "b", "--date", "2026", "--kind", "other", "--title", "B",
+               "--source", "https://x.org").exit_code == 0  # fmt: skip
+    data = path.read_bytes()
+    assert data.startswith(original.encode("utf-8"))
+    assert data.endswith(b"    title: B\r\n    sources: [https://x.org]\r\n")
+    assert data.count(b"\n") == data.count(b"\r\n")
+    check_ok(run)
+
+
+def test_a_non_empty_flow_list_is_refused(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("events: [{id: a, date: 2025, kind: other, title: A, sources: [https://x.org]}]\n")
+    before = path.read_bytes()
+    result = run("add", "--date", "2026", "--kind", "other", "--title", "B")
+    assert result.exit_code == 1
+    assert "events: is written as a [...] list" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_to_names_an_included_file(run, write) -> None:  # type: ignore[no-untyped-def]
+    root = write("include: [more.yaml]\nsources:\n  s: {title: S}\nevents: []\n")
+    more = write("events:\n  - id: a\n    date: 2025\n    kind: other\n    title: A\n    sources: [s]\n",
+                 "more.yaml")  # fmt: skip
+    root_before = root.read_bytes()
+    result = run("add", "--to", "more.yaml", "--id", "b", "--date", "2026", "--kind", "other",
+                 "--title", "B", "--source", "s")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Added b to more.yaml (line 7).\n"
+    assert root.read_bytes() == root_before
+    assert more.read_text().endswith("  - id: b\n    date: 2026\n    kind: other\n    title: B\n    sources: [s]\n")
+    wrong = run("add", "--to", "other.yaml", "--date", "2026", "--kind", "other", "--title", "C")
+    assert wrong.exit_code == 2
+
+
+def test_dry_run_prints_and_changes_nothing(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    before = path.read_bytes()
+    result = run("add", "--dry-run", "--date", "2025-05-07", "--kind", "other", "--title", "X",
+                 "--source", "paper")  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Would add to events.yaml at line 29:\n  - id: 2025-05-07-x\n    date: 2025-05-07\n"
+        "    kind: other\n    title: X\n    sources: [paper]\n"
+    )
+    assert path.read_bytes() == before
+
+
+def test_new_warnings_are_shown_with_their_line(run, write) -> None:  # type: ignore[no-untyped-def]
+    write(SMALL)
+    result = run("add", "--id", "nosource", "--date", "2025-05-07", "--kind", "other", "--title", "X")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("events.yaml:29:5: warning: ")
+    assert "[W301]" in result.stderr
