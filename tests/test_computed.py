@@ -271,6 +271,15 @@ def test_explanation_of_hours_and_court_days(tmp_path: Path) -> None:
     )
 
 
+def test_explanation_beyond_the_years_with_known_holidays(tmp_path: Path) -> None:
+    # Mon 2101-01-03 + 7 = Mon 2101-01-10; the package has no holidays for 2101: it says so.
+    dues = computed(tmp_path, events_file("2101-01-03", "{after: trigger, days: 7}"))
+    assert dues["due"].explain[-2:] == (  # type: ignore[attr-defined]
+        "note: no legal holidays are known for 2101 (the holidays package covers 1777 to 2100)",
+        "due: 2101-01-10 Mon",
+    )
+
+
 def test_explanation_of_a_trigger_read_in_another_timezone(tmp_path: Path) -> None:
     dues = computed(tmp_path, events_file("2026-06-04T23:30-07:00", "{after: trigger, days: 14}"))
     assert dues["due"].explain[:3] == (  # type: ignore[attr-defined]

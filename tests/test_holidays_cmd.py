@@ -107,3 +107,9 @@ def test_default_year_is_this_year(run) -> None:  # type: ignore[no-untyped-def]
 
     result = run("holidays")
     assert result.stdout.startswith(f"Legal holidays in {date.today().year} for US;")
+
+
+def test_a_year_the_package_does_not_cover_says_so(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("holidays", "--year", "2200")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:] == ["none known: the holidays package covers 1777 to 2100"]

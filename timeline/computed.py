@@ -250,6 +250,10 @@ def _move_off_closed_days(
         day += step
     if not forward:
         lines += _state_days_kept(day, calendar)
+    first, last = calendar.known_years()
+    if not first <= day.year <= last:
+        lines.append(f"note: no legal holidays are known for {day.year} (the holidays package "
+                     f"covers {first} to {last})")  # fmt: skip
     return day
 
 

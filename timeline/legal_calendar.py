@@ -71,6 +71,11 @@ class LegalCalendar:
         """Neither a Saturday, a Sunday nor a legal holiday."""
         return day.weekday() < 5 and not self.holidays_on(day, forward)
 
+    @staticmethod
+    def known_years() -> tuple[int, int]:
+        """The years the `holidays` package has US holidays for (outside them: none known)."""
+        return _known_years()
+
     def year(self, year: int) -> list[Holiday]:
         """Every legal holiday of ``year`` (state ones included), in date order."""
         days: list[Holiday] = []
@@ -89,6 +94,12 @@ _SOURCE_ORDER = {FEDERAL: 0, PRESIDENTIAL: 1, STATE: 2, CLOSURE: 3}
 
 def _flatten(days: dict[date, tuple[Holiday, ...]]) -> list[Holiday]:
     return [holiday for found in days.values() for holiday in found]
+
+
+@lru_cache(maxsize=1)
+def _known_years() -> tuple[int, int]:
+    calendar = holidays_package.country_holidays("US")
+    return int(calendar.start_year), int(calendar.end_year)
 
 
 @lru_cache(maxsize=1024)

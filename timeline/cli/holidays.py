@@ -86,7 +86,10 @@ def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: 
     for holiday in days:
         lines.append(f"{holiday.day.isoformat()}  {holiday.day.strftime('%a')}  "
                      f"{holiday.name.ljust(width)}  {_source(holiday)}")  # fmt: skip
-    if not days:
+    first, last = LegalCalendar.known_years()
+    if not first <= year <= last:
+        lines.append(f"none known: the holidays package covers {first} to {last}")
+    elif not days:
         lines.append("none")
     return "\n".join(lines) + "\n"
 
