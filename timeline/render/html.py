@@ -202,22 +202,28 @@ def details_html(details: str) -> str:
 
 
 def blocks(details: str) -> list[tuple[str, list[str]]]:
-    """Split Markdown text into paragraphs (lines joined) and lists (one entry per item)."""
+    """Split Markdown text into paragraphs (lines joined) and lists (one entry per item).
+
+    As in Markdown, a list may start right under a paragraph's last line, and a line under an
+    item continues that item.
+    """
     out: list[tuple[str, list[str]]] = []
     for chunk in details.strip("\n").split("\n\n"):
-        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-        if not lines:
-            continue
-        if lines[0].startswith(("- ", "* ")):
-            entries: list[str] = []
-            for line in lines:
-                if line.startswith(("- ", "* ")):
-                    entries.append(line[2:].strip())
-                else:
-                    entries[-1] += " " + line
+        paragraph: list[str] = []
+        entries: list[str] = []
+        for line in (line.strip() for line in chunk.splitlines()):
+            if not line:
+                continue
+            if line.startswith(("- ", "* ")):
+                entries.append(line[2:].strip())
+            elif entries:
+                entries[-1] += " " + line
+            else:
+                paragraph.append(line)
+        if paragraph:
+            out.append(("paragraph", [" ".join(paragraph)]))
+        if entries:
             out.append(("list", entries))
-        else:
-            out.append(("paragraph", [" ".join(lines)]))
     return out
 
 

@@ -11,6 +11,7 @@ the same byte for byte at a fixed ``--today``.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ from timeline.render import View
 from timeline.render.phrases import badge, event_zone, full_date
 from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
 
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 PRODID = "-//timeline//court-case timeline export//EN"
 UID_DOMAIN = "timeline"
 # Deadlines still calling for action get the alarm; met, extended, vacated or moot ones do not.
@@ -35,8 +37,8 @@ def render(view: View) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     title = view_title(view)
-    calendar.add("name", title)
-    calendar.add("x-wr-calname", title)
+    calendar.add("name", ics_text(title))
+    calendar.add("x-wr-calname", ics_text(title))
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     years: list[int] = []
@@ -110,13 +112,13 @@ def vevent(view: View, row: Row, uid: str, stamp: datetime) -> Event | None:
     if span[1] is not None:
         component.add("dtend", span[1])
     if event.kind == "deadline" and state is not None:
-        component.add("summary", f"Deadline ({state.status}): {event.title}")
+        component.add("summary", ics_text(f"Deadline ({state.status}): {event.title}"))
         if state.status in OPEN:
             component.add_component(reminder(event.title))
     else:
-        component.add("summary", event.title)
-    component.add("description", description(view, row))
-    component.add("categories", [view.timeline.kind_label(event.kind)])
+        component.add("summary", ics_text(event.title))
+    component.add("description", ics_text(description(view, row)))
+    component.add("categories", [ics_text(view.timeline.kind_label(event.kind))])
     component.add("transp", "TRANSPARENT")
     links = [ref.url for ref in source_refs(view.timeline, event) if ref.url]
     if links:
@@ -124,10 +126,20 @@ def vevent(view: View, row: Row, uid: str, stamp: datetime) -> Event | None:
     return component
 
 
+def ics_text(text: str) -> str:
+    """Text as RFC 5545 allows it: every line break a newline (written ``\\n``), no controls.
+
+    TEXT values may hold no control character but tab; a carriage return would end the
+    content line for some readers, so CR and CRLF become the newline iCalendar escapes.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("\ufffd", text)
+
+
 def reminder(title: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Due tomorrow: {title}")
+    alarm.add("description", ics_text(f"Due tomorrow: {title}"))
     alarm.add("trigger", timedelta(days=-1))
     return alarm
 
