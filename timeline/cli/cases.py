@@ -17,6 +17,7 @@ def cases(file: FileOption = None, today: TodayOption = None, soon: SoonOption =
     from timeline.deadlines import deadline_states
     from timeline.query import timeline_rows
     from timeline.render.cases_view import CasesView, cases_line
+    from timeline.render.terminal import Wrapped
 
     fixed = parse_today(today)
     result = load_or_exit(file, fixed)
@@ -29,4 +30,4 @@ def cases(file: FileOption = None, today: TodayOption = None, soon: SoonOption =
         return
     console.print(CasesView(result.timeline, summaries))
     console.print()
-    console.print(cases_line(summaries))
+    console.print(Wrapped(cases_line(summaries)))

@@ -52,6 +52,7 @@ def deadlines(
     from timeline.deadlines import deadline_states
     from timeline.query import timeline_rows
     from timeline.render.deadlines_view import DeadlinesView, deadlines_line
+    from timeline.render.terminal import Wrapped
 
     fixed = parse_today(today)
     result = load_or_exit(file, fixed)
@@ -66,4 +67,4 @@ def deadlines(
         return
     console.print(DeadlinesView(result.timeline, rows, explain))
     console.print()
-    console.print(deadlines_line(rows))
+    console.print(Wrapped(deadlines_line(rows)))

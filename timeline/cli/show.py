@@ -28,7 +28,7 @@ def show(
     from timeline.deadlines import deadline_states
     from timeline.query import timeline_rows
     from timeline.render import View
-    from timeline.render.terminal import TimelineView, summary
+    from timeline.render.terminal import TimelineView, Wrapped, summary
 
     fixed = parse_today(today)
     result = load_or_exit(file, fixed)
@@ -42,7 +42,7 @@ def show(
         return
     console.print(TimelineView(view))
     console.print()
-    console.print(summary(view, len(result.timeline.events)))
+    console.print(Wrapped(summary(view, len(result.timeline.events))))
 
 
 def nothing_shown(filtered: bool) -> str:

@@ -233,3 +233,15 @@ def labelled(console: Console, fields: list[tuple[str, Text]], width: int,
             out.append_text(line)
             out.rstrip()
             yield out
+
+
+class Wrapped:
+    """Text wrapped at the console's width with no trailing spaces (Rich leaves them)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.text.wrap(console, max(options.max_width, 1), overflow="fold"):
+            line.rstrip()
+            yield line
