@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED, FIXED_TODAY
+from conftest import BUNDLED, FIXED_TODAY
 
 SMALL = """\
 # Our cases.

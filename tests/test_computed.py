@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import BUNDLED, FIXED_TODAY
+from conftest import BUNDLED, FIXED_TODAY
 from timeline.deadlines import deadline_states, due_moments
 from timeline.load import load
 from timeline.model import Due as DueSpec

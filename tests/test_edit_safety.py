@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_TODAY, REPO
+from conftest import FIXED_TODAY, REPO
 from timeline.edit import Refused, add_to_file
 from timeline.files import write_atomically
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import BUNDLED
+from conftest import BUNDLED
 
 FEDERAL_2025 = """\
 Legal holidays in 2025 for US; days declared by the President counted

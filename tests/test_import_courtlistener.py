@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BUNDLED, DATA, FIXED_TODAY
+from conftest import BUNDLED, DATA, FIXED_TODAY
 from timeline.importers import courtlistener as cl
 
 CL = DATA / "courtlistener"
