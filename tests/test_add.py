@@ -313,3 +313,24 @@ def test_new_warnings_are_shown_with_their_line(run, write) -> None:  # type: ig
     assert result.exit_code == 0
     assert result.stderr.startswith("events.yaml:29:5: warning: ")
     assert "[W301]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nevents:\n  - id: x\n    details: |\n      hi\n\n\n  # comment\n\nother: 2\n",
+        "events:\n- id: x\n  title: t  # c\n\n- id: y\n  title: u\n",
+        "events:\n  - id: x\n    details: |+\n      kept\n\n\nz: 1\n",
+        "events:\n  -\n    id: x\n    title: t\n  - {id: y, title: u}\n# end\n",
+    ],
+)
+def test_the_quick_path_and_the_full_scan_agree(text: str) -> None:
+    from timeline.edit import append_items
+    from timeline.yamltree import read_yaml
+
+    items = [{"id": "new", "date": "2025", "kind": "other", "title": "New"}]
+    tree = read_yaml(text, "events.yaml", [])
+    quick = append_items(text, items, tree)
+    full = append_items(text, items)
+    assert quick == full
+    assert read_yaml(quick[0], "events.yaml", [])["events"][:-1] == tree["events"]

@@ -161,29 +161,73 @@ def _block_layout(body: list[Any], start: int, lines: list[str]) -> Layout:
         if not keep_blank:
             while line > 0 and not lines[line].strip():
                 line -= 1
-    first = item_starts[-1] if item_starts else None
+    last = item_starts[-1] if item_starts else None
     key_col = dash_col + 2
     blank = False
-    if first is not None:
-        if isinstance(first, yaml.MappingStartEvent) and not first.flow_style:
-            key_col = first.start_mark.column
-        above = first.start_mark.line - 1
-        while above >= 0 and lines[above].lstrip().startswith("#"):
-            above -= 1
-        blank = above >= 0 and not lines[above].strip() and len(item_starts) > 1
+    if last is not None:
+        if isinstance(last, yaml.MappingStartEvent) and not last.flow_style:
+            key_col = last.start_mark.column
+        dash_line = last.start_mark.line
+        while dash_line > 0 and not lines[dash_line].lstrip().startswith("-"):
+            dash_line -= 1
+        blank = _blank_above(lines, dash_line) and len(item_starts) > 1
     return Layout(after=line, dash_col=dash_col, key_col=key_col, blank_between=blank)
 
 
-def append_items(text: str, items: list[dict[str, Value]]) -> tuple[str, list[int], str]:
+def _tail_layout(lines: list[str], tree: Any) -> Layout | None:
+    """The layout from the last item alone, found through the loaded tree's positions.
+
+    Parsing only the last item keeps an add on a 100,000-event file quick; None when the
+    tree cannot say (no items, a flow list), and the whole file is scanned instead.
+    """
+    from timeline.yamltree import Mapping, Sequence
+
+    if not isinstance(tree, Mapping) or "events" not in tree.key_pos:
+        return None
+    events = tree.get("events")
+    key_line = tree.key_pos["events"][0] - 1
+    if not isinstance(events, Sequence) or not events or events.pos[0] - 1 <= key_line:
+        return None
+    start = events.item_pos[-1][0] - 1
+    while start > key_line and not lines[start].lstrip().startswith("-"):
+        start -= 1
+    later = [pos[0] - 1 for pos in tree.key_pos.values() if pos[0] - 1 > key_line]
+    end = min(later) if later else len(lines)
+    chunk = ["events:\n", *lines[start:end]]
+    try:
+        body = [e for e in _parse("".join(chunk))
+                if not isinstance(e, (yaml.StreamStartEvent, yaml.DocumentStartEvent))]  # fmt: skip
+    except yaml.YAMLError:
+        return None
+    if len(body) < 3 or not isinstance(body[2], yaml.SequenceStartEvent) or body[2].flow_style:
+        return None
+    layout = _block_layout(body, 2, chunk)
+    layout.after += start - 1  # chunk line 1 is file line ``start``
+    layout.blank_between = _blank_above(lines, start) and len(events) > 1
+    return layout
+
+
+def _blank_above(lines: list[str], row: int) -> bool:
+    """Is there a blank line above ``row`` (comments right above it aside)?"""
+    above = row - 1
+    while above >= 0 and lines[above].lstrip().startswith("#"):
+        above -= 1
+    return above >= 0 and not lines[above].strip()
+
+
+def append_items(
+    text: str, items: list[dict[str, Value]], tree: Any = None
+) -> tuple[str, list[int], str]:
     """Append ``items`` to the file's events list.
 
+    ``tree`` (the file as loaded, with positions) lets only the last item be parsed again.
     Returns the new text, each item's 1-based line, and the lines added (for a dry run).
     """
     if text.startswith(BOM):
         text = text[1:]
     newline = "\r\n" if "\r\n" in text else "\n"
-    layout = scan_layout(text)
     lines = split_lines(text)
+    layout = (_tail_layout(lines, tree) if tree is not None else None) or scan_layout(text)
     if lines and not LINE_END.search(lines[-1]):
         lines[-1] += newline
     if layout.empty_flow is not None:
@@ -336,7 +380,7 @@ def add_to_file(
             return change
         raw = real.read_bytes()
         text = raw.decode("utf-8-sig")
-        new_text, change.lines, change.text = append_items(text, items)
+        new_text, change.lines, change.text = append_items(text, items, record.tree)
         data = (BOM if raw.startswith(BOM.encode()) else "").encode() + new_text.encode("utf-8")
 
         def verify(written: bytes) -> None:
