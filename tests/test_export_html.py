@@ -12,6 +12,7 @@ from browser import png_size, screenshot
 from conftest import BUNDLED, FIXED_TODAY, assert_golden
 from htmltree import Node, parse
 
+COURTLISTENER = "https://www.courtlistener.com/docket/69777799/abrego-garcia-v-noem/"
 
 
 def export(run, *args: str, file: str = str(BUNDLED)) -> str:  # type: ignore[no-untyped-def]
@@ -31,7 +32,8 @@ def test_golden(run):
 
 
 def test_head_makes_it_readable_on_a_phone_and_self_contained(page):
-    metas = {m.attrs.get("name") or m.attrs.get("http-equiv"): m.attrs for m in page.find_all("meta")}
+    metas = {m.attrs.get("name") or m.attrs.get("http-equiv"): m.attrs
+             for m in page.find_all("meta")}  # fmt: skip
     assert metas["viewport"]["content"] == "width=device-width, initial-scale=1"
     assert metas["Content-Security-Policy"]["content"].startswith("default-src 'none';")
     [style] = page.find_all("style")
@@ -95,7 +97,7 @@ def test_sources_link_only_when_they_have_a_web_address(page):
     item = page.by_id("abrego-garcia--abrego-complaint")
     [source] = item.find_all("ul", cls="sources")[0].find_all("li")
     [link] = source.find_all("a")
-    assert link.attrs["href"] == "https://www.courtlistener.com/docket/69777799/abrego-garcia-v-noem/"
+    assert link.attrs["href"] == COURTLISTENER
     assert link.attrs["rel"] == "noopener noreferrer"
     arrest = page.by_id("abrego-garcia--abrego-arrest")
     assert arrest.find_all("a") == []

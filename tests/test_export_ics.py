@@ -9,7 +9,9 @@ from icalendar import Calendar
 from conftest import BUNDLED, FIXED_TODAY, assert_golden
 
 
-def export(run, *args: str, today: str = FIXED_TODAY, file: str = str(BUNDLED)):  # type: ignore[no-untyped-def]
+def export(  # type: ignore[no-untyped-def]
+    run, *args: str, today: str = FIXED_TODAY, file: str = str(BUNDLED)
+):
     result = run("export", "--format", "ics", "-f", file, "--today", today, *args)
     assert result.exit_code == 0, result.stderr
     return result
@@ -42,7 +44,8 @@ def test_calendar_properties(run):
 def test_the_may_5_deadline_is_an_all_day_event_that_says_passed(run):
     event = vevents(ics(run))["deadline-2025-05-05@timeline"]
     assert str(event["summary"]) == (
-        "Deadline (passed): Government to answer pending discovery and shore up its privilege claims"
+        "Deadline (passed): "
+        "Government to answer pending discovery and shore up its privilege claims"
     )
     assert event.decoded("dtstart") == date(2025, 5, 5)
     assert event.decoded("dtend") == date(2025, 5, 6)

@@ -11,6 +11,8 @@ import pytest
 from conftest import BUNDLED, FIXED_TODAY, assert_golden
 from htmltree import parse
 
+COURTLISTENER = "https://www.courtlistener.com/docket/69777799/abrego-garcia-v-noem/"
+
 
 def export(run, *args: str, file: str = str(BUNDLED)):  # type: ignore[no-untyped-def]
     result = run("export", "--format", "timelinejs", "-f", file, "--today", FIXED_TODAY, *args)
@@ -90,7 +92,7 @@ def test_groups_are_case_titles(doc):
 def test_text_carries_details_and_linked_sources(doc):
     body = parse(slides(doc)["abrego-complaint"]["text"]["text"])
     [link] = body.find_all("a")
-    assert link.attrs["href"] == "https://www.courtlistener.com/docket/69777799/abrego-garcia-v-noem/"
+    assert link.attrs["href"] == COURTLISTENER
     opens = parse(slides(doc)["cecot-opens"]["text"]["text"])
     assert len(opens.find_all("li")) == 6 + 1  # six figures, one source
     assert opens.find_all("a") == []

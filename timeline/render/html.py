@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
+from timeline.dates import FileDate
 from timeline.deadlines import FLAGGED
 from timeline.model import Event
 from timeline.query import Row
@@ -166,14 +167,17 @@ def item(view: View, row: Row, ident: str) -> Iterator[str]:
         yield '<ul class="sources">'
         for ref in refs:
             label = text(ref.label)
-            link = f'<a href="{text(ref.url)}" rel="noopener noreferrer">{label}</a>' if ref.url else label
-            yield f"<li>{link}</li>"
+            if ref.url:
+                label = f'<a href="{text(ref.url)}" rel="noopener noreferrer">{label}</a>'
+            yield f"<li>{label}</li>"
         yield "</ul>"
     yield "</li>"
 
 
 def certainty(event: Event) -> str:
-    return "" if event.certainty == "confirmed" else f' · <span class="certainty">{text(event.certainty)}</span>'
+    if event.certainty == "confirmed":
+        return ""
+    return f' · <span class="certainty">{text(event.certainty)}</span>'
 
 
 def when(view: View, row: Row) -> str:
@@ -181,13 +185,16 @@ def when(view: View, row: Row) -> str:
     start, zone_name = row_zone_date(view.timeline, event, row.start, row.state)
     if start is None:
         return "Date unknown"
-    shown = f'<time datetime="{text(start.iso())}">{text(full_date(start, zone_name))}</time>'
+    shown = time_html(start, zone_name)
     if event.end is not None:
-        end = f'<time datetime="{text(event.end.iso())}">{text(full_date(event.end, zone_name))}</time>'
-        shown += " to " + end
+        shown += " to " + time_html(event.end, zone_name)
     if event.kind == "deadline":
         shown = "Due " + shown
     return ("About " + shown) if event.circa else shown
+
+
+def time_html(written: FileDate, zone_name: str | None) -> str:
+    return f'<time datetime="{text(written.iso())}">{text(full_date(written, zone_name))}</time>'
 
 
 def details_html(details: str) -> str:

@@ -63,7 +63,8 @@ def notes(view: View) -> list[str]:
     if not left:
         return []
     noun = "event" if left == 1 else "events"
-    return [f"{left} {noun} left out of the calendar: dated only to a year or a month, or not dated"]
+    why = "dated only to a year or a month, or not dated"
+    return [f"{left} {noun} left out of the calendar: {why}"]
 
 
 Moment = date | datetime

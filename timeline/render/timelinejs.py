@@ -1,7 +1,8 @@
 """The timelinejs export: the JSON Knight Lab's TimelineJS3 reads, for an embeddable timeline.
 
-TimelineJS shows ``headline``, ``text``, ``group`` and ``display_date`` as HTML, so every piece of text from the file is
-escaped, and only http(s) sources become links. Dates carry only the parts the event's
+TimelineJS shows ``headline``, ``text``, ``group`` and ``display_date`` as HTML, so every
+piece of text from the file is escaped, only http(s) sources become links, and ``autolink`` is
+off so that TimelineJS makes no links of its own. Dates carry only the parts the event's
 precision has (a year-only event has only ``year``), as numbers, the form the format's
 documentation gives; a timed date is given on the wall clock of its case's timezone, with a
 ``display_date`` naming the zone. An event with no date at all cannot be placed, so it is left
@@ -54,7 +55,10 @@ def title_slide(view: View) -> dict[str, Any]:
         f"{passed} passed unmet",
     ]
     return {
-        "text": {"headline": escape(view_title(view)), "text": f"<p>{escape(' · '.join(facts))}</p>"},
+        "text": {
+            "headline": escape(view_title(view)),
+            "text": f"<p>{escape(' · '.join(facts))}</p>",
+        },
         "unique_id": "title",
         "autolink": False,
     }
