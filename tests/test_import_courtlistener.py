@@ -251,3 +251,22 @@ def test_a_failed_fetch_is_one_line(run, write, monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 1
     assert result.stderr == "timeline: error: cannot reach CourtListener: [Errno -3] Temporary failure\n"
     assert path.read_text() == BASE
+
+
+def test_stdin_and_the_hint_for_events_without_a_source(run, write, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    write(BASE)
+    run("--version")  # the fixture's clean environment, in tmp_path
+    result = CliRunner().invoke(app, ["import", "courtlistener", "-", "--case", "nvlsp"],
+                                input=(CL / "recap_mdd.json").read_text(), catch_exceptions=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "events.yaml: 15 new, 0 already present.\n"
+    assert result.stderr.splitlines()[0].startswith("events.yaml:")
+    assert "[W301]" in result.stderr.splitlines()[0]
+    assert result.stderr.splitlines()[-1] == (
+        "timeline: hint: entries without a document link have no source; cite the docket on "
+        "every event with --source ID"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -14,6 +14,8 @@ from timeline.cli.common import (
 )  # fmt: skip
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from timeline.edit import Build, Change
 
 ToOption = Annotated[
@@ -104,7 +106,7 @@ def add(
 
 
 def write_events(
-    files: list[str] | None, today, build: Build, to: str | None, dry_run: bool  # type: ignore[no-untyped-def]
+    files: list[str] | None, today: date | None, build: Build, to: str | None, dry_run: bool
 ) -> Change:
     """Run an add or import; map every failure to its message and exit code."""
     from timeline.edit import EditError, FileErrors, Refused, add_to_file
@@ -146,6 +148,6 @@ def write_events(
     return change
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     err_console().print(f"timeline: error: {message}", markup=False)
     raise typer.Exit(EXIT_FILE_ERRORS)

@@ -128,3 +128,6 @@ def run_import(entries: list[Any], name: str, case: str, sources: list[str], to:
             typer.echo(change.text, nl=False)
         return
     typer.echo(f"{change.path}: {new} new, {present} already present.")
+    if any("sources" not in item for item in change.items):
+        err_console().print("timeline: hint: entries without a document link have no source; "
+                            "cite the docket on every event with --source ID", markup=False)  # fmt: skip
