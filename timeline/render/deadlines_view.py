@@ -65,7 +65,7 @@ class DeadlinesView:
         text = due_label(due)
         if due.moment is None:
             zone = event_zone(self.timeline, event) or "UTC"
-            text += f" (to the end of the day, {zone})"
+            text += f" (end of day, {zone})"
         phrase = days_phrase(days)
         return Text(f"{text} · {phrase}" if phrase else text)
 
