@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
@@ -41,19 +41,21 @@ def render(view: View) -> str:
     calendar.add("x-wr-calname", ics_text(title))
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
-    years: list[int] = []
-    for row in view.rows:
-        component = vevent(view, row, uids[row.index], stamp)
-        if component is None:
-            continue
-        calendar.add_component(component)
-        start = component.decoded("dtstart")
-        if isinstance(start, datetime):
-            years.append(start.year)
-    if years:
+    placed = [(row, span) for row in view.rows if (span := when(view, row)) is not None]
+    zones: set[str] = set()
+    years: set[int] = set()
+    for _row, (start, end) in placed:
+        for moment in (start, end):
+            if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo):
+                zones.add(moment.tzinfo.key)
+                years.add(moment.year)
+    for key in sorted(zones):
         # Bounded to the years in use, so the VTIMEZONE stays short and does not depend on the
         # library's default range.
-        calendar.add_missing_timezones(date(min(years), 1, 1), date(max(years) + 1, 12, 31))
+        first, last = date(min(years), 1, 1), date(max(years) + 1, 12, 31)
+        calendar.add_component(Timezone.from_tzid(key, first_date=first, last_date=last))
+    for row, span in placed:
+        calendar.add_component(vevent(view, row, span, uids[row.index], stamp))
     text: str = calendar.to_ical().decode("utf-8")
     return text
 
@@ -70,7 +72,10 @@ def notes(view: View) -> list[str]:
 Moment = date | datetime
 
 
-def when(view: View, row: Row) -> tuple[Moment, Moment | None] | None:
+Span = tuple[Moment, Moment | None]
+
+
+def when(view: View, row: Row) -> Span | None:
     """The VEVENT's start and end (end exclusive for all-day events), or None to leave it out."""
     event, state = row.event, row.state
     if event.kind == "deadline" and state is not None and state.due is not None:
@@ -101,10 +106,7 @@ def instant(written: FileDate, tz_name: str | None) -> datetime:
     return written.instant(timezone.utc).astimezone(timezone.utc)
 
 
-def vevent(view: View, row: Row, uid: str, stamp: datetime) -> Event | None:
-    span = when(view, row)
-    if span is None:
-        return None
+def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event:
     event, state = row.event, row.state
     component = Event()
     component.add("uid", f"{uid}@{UID_DOMAIN}")
