@@ -334,3 +334,24 @@ def test_the_quick_path_and_the_full_scan_agree(text: str) -> None:
     full = append_items(text, items)
     assert quick == full
     assert read_yaml(quick[0], "events.yaml", [])["events"][:-1] == tree["events"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=st.text(min_size=1, max_size=30),
+    tags=st.lists(st.text(min_size=1, max_size=10), min_size=1, max_size=3),
+)
+def test_any_text_is_written_so_it_reads_back_the_same(title: str, tags: list[str]) -> None:
+    from timeline.yamltext import item_lines
+    from timeline.yamltree import read_yaml
+
+    fields = {"id": "x", "title": title, "details": title + "\n" + title, "tags": tags}
+    text = "events:\n" + "\n".join(item_lines(fields, 2, 4)) + "\n"  # type: ignore[arg-type]
+    diagnostics: list = []  # type: ignore[type-arg]
+    tree = read_yaml(text, "events.yaml", diagnostics)
+    assert diagnostics == []
+    assert tree == {"events": [fields]}
