@@ -145,3 +145,26 @@ def test_the_console_check_catches_errors(tmp_path):
     )
     console = screenshot(bad, 390, tmp_path / "bad.png", height=200)
     assert any("Content Security Policy" in line for line in console)
+
+
+def test_a_passed_deadline_of_two_cases_links_to_the_case_shown(run, write):
+    path = write("""
+        cases:
+          first: {title: First v. Case}
+          second: {title: Second v. Case}
+        events:
+          - id: answer
+            date: 2025-05-05T17:00Z
+            case: [first, second]
+            kind: deadline
+            title: Answer due
+            sources: [https://example.org/answer]
+    """)
+    page = parse(export(run, "--case", "second", file=str(path)))
+    [alerts] = page.find_all("section", cls="alerts")
+    [link] = alerts.find_all("a")
+    assert link.attrs["href"] == "#second--answer"
+    assert page.by_id("second--answer")
+    assert alerts.find_all("li")[0].text() == (
+        "PASSED 571 days ago Answer due (due 2025-05-05 17:00 UTC)"
+    )

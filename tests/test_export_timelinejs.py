@@ -122,3 +122,12 @@ def test_an_event_with_no_date_to_place_it_at_is_left_out_and_said():
     view = View(Timeline(events=[undated]), [Row(0, undated, None)], date(2026, 11, 27))
     assert document(view)["events"] == []
     assert notes(view) == ["1 event left out of the timeline for want of a date"]
+
+
+def test_group_is_the_case_filtered_on(run):
+    doc = json.loads(export(run, "--case", "abrego-garcia").stdout)
+    [order] = [e for e in doc["events"] if e["unique_id"] == "scotus-order-2025-04-10"]
+    assert order["group"] == "Abrego Garcia v. Noem"
+    unfiltered = json.loads(export(run).stdout)
+    [order] = [e for e in unfiltered["events"] if e["unique_id"] == "scotus-order-2025-04-10"]
+    assert order["group"] == "Noem v. Abrego Garcia"

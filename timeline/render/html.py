@@ -32,6 +32,7 @@ def render(view: View) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="generator" content="timeline">',
@@ -44,9 +45,10 @@ def render(view: View) -> str:
         f'<p class="meta">{summary(view)}</p>',
         "</header>",
         "<main>",
-        *alerts(view, uids),
     ]
-    for key, heading in sections(view):
+    shown = sections(view)
+    parts.extend(alerts(view, uids, [key for key, _heading in shown]))
+    for key, heading in shown:
         parts.extend(section(view, key, heading, uids))
     if not view.rows:
         parts.append('<p class="empty">No events match.</p>')
@@ -96,7 +98,8 @@ def anchor(case_key: str | None, uid: str) -> str:
     return f"{case_key or 'no-case'}--{uid}"
 
 
-def alerts(view: View, uids: dict[int, str]) -> Iterator[str]:
+def alerts(view: View, uids: dict[int, str], shown: list[str | None]) -> Iterator[str]:
+    """The passed and missed deadlines, each linked to its place in the first case shown."""
     flagged = [row for row in view.rows if row.state is not None and row.state.status in FLAGGED]
     if not flagged:
         return
@@ -104,9 +107,9 @@ def alerts(view: View, uids: dict[int, str]) -> Iterator[str]:
     yield '<h2 id="alerts">Deadlines passed unmet</h2>'
     yield "<ul>"
     for row in flagged:
-        assert row.state is not None
-        key = row.event.case[0] if row.event.case else None
-        due = f" (due {text(row.start.iso())})" if row.start is not None else ""
+        key = next((k for k in shown if k in row.event.case), None)
+        start, zone_name = row_zone_date(view.timeline, row.event, row.start, row.state)
+        due = f" (due {text(full_date(start, zone_name))})" if start is not None else ""
         yield (
             f'<li>{badge_html(row)} <a href="#{text(anchor(key, uids[row.index]))}">'
             f"{text(row.event.title)}</a>{due}</li>"

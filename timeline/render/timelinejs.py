@@ -21,7 +21,7 @@ from timeline.query import Row
 from timeline.render import View
 from timeline.render.html import details_html
 from timeline.render.phrases import badge, full_date, plural, row_zone_date
-from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
+from timeline.render.publishing import event_uids, source_refs, view_title
 
 NO_CASE = "Other events"
 
@@ -75,9 +75,11 @@ def slide(view: View, row: Row, uid: str) -> dict[str, Any]:
     if display is not None:
         out["display_date"] = escape(display)
     out["text"] = {"headline": escape(event.title), "text": body(view, row)}
-    titles = case_titles(view.timeline, event)
-    # TimelineJS shows the group label as HTML too.
-    out["group"] = escape(titles[0] if titles else NO_CASE)
+    # The case filtered on, if any, else the first; TimelineJS shows the label as HTML too.
+    chosen = [key for key in event.case if key in view.filters.cases] or list(event.case)
+    cases = view.timeline.cases
+    group = (cases[chosen[0]].title if chosen[0] in cases else chosen[0]) if chosen else NO_CASE
+    out["group"] = escape(group)
     out["unique_id"] = uid
     # Our links are made here, from http(s) sources only; TimelineJS must not make more.
     out["autolink"] = False
