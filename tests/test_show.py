@@ -162,3 +162,38 @@ def test_today_must_be_a_day(run) -> None:
     result = run("show", "-f", str(BUNDLED), "--today", "2025-05")
     assert result.exit_code == 2
     assert "--today: '2025-05' must name one day" in result.stderr
+
+
+HOSTILE = r"""
+cases:
+  evil:
+    title: "Evil [bold]case[/] \e]0;pwned\a"
+    court: "Court [/] [red]"
+    docket: "1:25 \e[2J"
+events:
+  - date: 2025-01-01
+    case: evil
+    kind: deadline
+    title: "Clear \e[2J screen [/] and\nnew line [link=file:///etc/passwd]x[/link]"
+  - date: 2025-01-02
+    case: evil
+    kind: filing
+    title: "Second \x9b31m line"
+"""
+
+
+@pytest.mark.parametrize("command", ["show", "cases", "deadlines"])
+@pytest.mark.parametrize("width", ["40", "120"])
+def test_file_text_cannot_drive_the_terminal(run, write, command: str, width: str) -> None:
+    path = write(HOSTILE)
+    result = run(command, "-f", str(path), "--today", "2025-06-10",
+                 env={"FORCE_COLOR": "1", "NO_COLOR": None, "COLUMNS": width})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "\x1b[2J" not in result.stdout and "\x1b]" not in result.stdout
+    assert "\x9b" not in result.stdout and "\a" not in result.stdout
+    plain = SGR.sub("", result.stdout)
+    assert "[/]" in plain  # markup in file text is shown, not obeyed
+    assert all(len(line) <= int(width) for line in plain.splitlines())
+    if command != "cases":
+        assert "Clear \ufffd[2J screen [/] and new line [link=file:///etc/passwd]x[/link]" in \
+            " ".join(plain.split())  # fmt: skip

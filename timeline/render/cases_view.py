@@ -9,7 +9,9 @@ from rich.text import Text
 
 from timeline.case_summary import CaseSummary
 from timeline.query import Row
-from timeline.render.phrases import badge, badge_style, due_label, event_zone, full_date, plural
+from timeline.render.phrases import (
+    badge, badge_style, clean, due_label, event_zone, full_date, plural,
+)  # fmt: skip
 from timeline.render.terminal import labelled
 from timeline.timeline import Timeline
 
@@ -43,24 +45,25 @@ class CasesView:
         table.add_column("Next deadline", ratio=2)
         table.add_column("Passed", justify="right")
         for summary in self.summaries:
-            title = Text(summary.case.title, style="bold")
+            title = Text(clean(summary.case.title), style="bold")
             title.append(f"\n{summary.key}", style="dim")
             table.add_row(
-                title, summary.case.court or "", summary.case.docket or "", str(summary.events),
+                title, Text(clean(summary.case.court or "")), Text(clean(summary.case.docket or "")),
+                Text(str(summary.events)),
                 self._last(summary.last_event), self._next(summary.next_deadline),
                 self._passed(summary.passed),
             )  # fmt: skip
         return table
 
     def _block(self, console: Console, summary: CaseSummary, width: int) -> RenderResult:
-        head = Text(summary.case.title, style="bold")
+        head = Text(clean(summary.case.title), style="bold")
         head.append(f" ({summary.key})", style="dim")
         for line in head.wrap(console, width, overflow="fold"):
             line.rstrip()
             yield line
         fields: list[tuple[str, Text]] = [
-            ("court", Text(summary.case.court or "not recorded")),
-            ("docket", Text(summary.case.docket or "not recorded")),
+            ("court", Text(clean(summary.case.court or "not recorded"))),
+            ("docket", Text(clean(summary.case.docket or "not recorded"))),
             ("events", Text(str(summary.events))),
             ("last event", self._last(summary.last_event)),
             ("next deadline", self._next(summary.next_deadline)),
@@ -72,7 +75,7 @@ class CasesView:
         if row is None or row.start is None:
             return Text("none yet", style="dim")
         text = Text(full_date(row.start, event_zone(self.timeline, row.event)) + " ")
-        text.append(row.event.title)
+        text.append(clean(row.event.title))
         return text
 
     def _next(self, row: Row | None) -> Text:
@@ -80,7 +83,7 @@ class CasesView:
             return Text("none open", style="dim")
         text = Text(due_label(row.state.due) + " ")
         text.append(badge(row.state), style=badge_style(row.state.status))
-        text.append(" " + row.event.title)
+        text.append(" " + clean(row.event.title))
         return text
 
     def _passed(self, count: int) -> Text:

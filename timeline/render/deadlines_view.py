@@ -10,7 +10,7 @@ from timeline.deadlines import Due
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render.phrases import (
-    badge, badge_style, days_phrase, due_label, event_zone, full_date, plural,
+    badge, badge_style, clean, days_phrase, due_label, event_zone, full_date, plural,
 )  # fmt: skip
 from timeline.render.terminal import labelled
 from timeline.timeline import Timeline
@@ -38,7 +38,7 @@ class DeadlinesView:
         assert state is not None
         head = Text(badge(state), style=badge_style(state.status))
         head.append("  ")
-        head.append(event.title, style="bold")
+        head.append(clean(event.title), style="bold")
         for line in head.wrap(console, width, overflow="fold"):
             line.rstrip()
             yield line
@@ -71,7 +71,7 @@ class DeadlinesView:
 
     def _case(self, key: str) -> str:
         case = self.timeline.cases.get(key)
-        return f"{case.title} ({key})" if case is not None else key
+        return f"{clean(case.title)} ({key})" if case is not None else key
 
     def _event_ref(self, key: str | None, missing: str) -> Text:
         if key is None:
@@ -81,7 +81,7 @@ class DeadlinesView:
             return Text(key)
         when = full_date(target.date, event_zone(self.timeline, target)) if target.date else ""
         text = Text(f"{when} " if when else "")
-        text.append(target.title)
+        text.append(clean(target.title))
         text.append(f" ({key})", style="dim")
         return text
 

@@ -6,6 +6,7 @@ so a deadline reads the same wherever it is shown.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from timeline.dates import FileDate, Precision, format_offset, zone
@@ -30,6 +31,18 @@ BADGE_STYLES: dict[str, str] = {
     "moot": "dim",
     "unknown": "magenta",
 }
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """File text for a terminal: one line, no control characters.
+
+    An escape sequence in a title could otherwise move the cursor, clear the screen or retitle
+    the window of whoever reads the timeline.
+    """
+    return " ".join(_CONTROL.sub("\ufffd", text).split())
 
 
 def plural(count: int, word: str) -> str:

@@ -8,10 +8,13 @@ console that is not a terminal (or honours NO_COLOR) prints the same words witho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from timeline.dates import Precision
@@ -19,7 +22,7 @@ from timeline.deadlines import FLAGGED
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import (
-    MONTH_NAMES, badge, badge_style, event_zone, plural, row_zone_date, short_date,
+    MONTH_NAMES, badge, badge_style, clean, event_zone, plural, row_zone_date, short_date,
 )  # fmt: skip
 
 KIND_STYLES: dict[str, str] = {
@@ -45,6 +48,7 @@ MAX_DATE, MAX_KIND, MAX_CASE = 20, 12, 22
 MIN_TEXT = 28  # below this the columns stop paying for themselves: stack instead
 CASE_COLUMN_FROM = 60  # title width a case column must leave
 UNDATED = "Undated"
+_WORD = re.compile(r"(\S+)(\s*)")
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def entry_text(view: View, row: Row) -> Text:
     if state is not None:
         text.append(badge(state), style=badge_style(state.status))
         text.append("  ")
-    text.append(event.title)
+    text.append(clean(event.title))
     if event.end is not None:
         end = short_date(event.end, event_zone(view.timeline, event))
         if event.end.precision >= Precision.DAY and row.start is not None and \
@@ -111,6 +115,33 @@ def group_heading(group: tuple[int, int | None] | None) -> tuple[str, str] | Non
     return f"{MONTH_NAMES[month - 1]} {year}", "bold"
 
 
+def wrap(console: Console, text: Text, width: int) -> list[Text]:
+    """Word-wrap ``text`` to ``width`` cells, keeping its styles; no trailing spaces.
+
+    A greedy wrap over the plain text is several times faster than ``Text.wrap``, which a
+    thousand-event view calls thousands of times; Rich still folds the rare word that is longer
+    than the line.
+    """
+    plain = text.plain
+    measure = len if plain.isascii() else cell_len  # one cell a character, when ASCII
+    if measure(plain) <= width:
+        return [text]
+    breaks: list[int] = []
+    column = 0
+    for match in _WORD.finditer(plain):
+        word = measure(match.group(1))
+        if word > width:
+            return list(text.wrap(console, width, overflow="fold"))
+        if column and column + word > width:
+            breaks.append(match.start())
+            column = 0
+        column += word + len(match.group(2))
+    lines = list(text.divide(breaks))
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
 def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
@@ -124,7 +155,20 @@ class TimelineView:
         self.entries = entries(view, self.show_cases)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width, 20)
+        # Lines come out already wrapped: render them straight to segments, rather than let
+        # Rich wrap each one again (a third of the time on a thousand events).
+        new_line = Segment.line()
+        lines = self.lines(console, max(options.max_width, 20))
+        if console.color_system is None:  # a pipe or a dumb terminal: no style to work out
+            for line in lines:
+                yield Segment(line.plain)
+                yield new_line
+            return
+        for line in lines:
+            yield from line.render(console)
+            yield new_line
+
+    def lines(self, console: Console, width: int) -> Iterator[Text]:
         date_w = min(max((len(e.date) for e in self.entries), default=0), MAX_DATE)
         kind_w = min(max((len(e.kind) for e in self.entries), default=0), MAX_KIND)
         case_w = min(max((len(e.case) for e in self.entries), default=0), MAX_CASE)
@@ -174,7 +218,7 @@ class TimelineView:
         if entry.case and not case_column:
             text = text.copy()
             text.append(f" · {entry.case}", style="dim")
-        lines = text.wrap(console, width - text_at, overflow="fold")
+        lines = wrap(console, text, width - text_at)
         head = self._head(entry, columns)
         for number, line in enumerate(lines):
             out = head.copy() if number == 0 else Text(" " * text_at)
@@ -190,9 +234,9 @@ class TimelineView:
         if entry.case:
             head.append("  ")
             head.append(entry.case, style="dim")
-        yield from head.wrap(console, width, overflow="fold")
+        yield from wrap(console, head, width)
         inner = INDENT + 2
-        for line in entry.text.wrap(console, width - inner, overflow="fold"):
+        for line in wrap(console, entry.text, width - inner):
             out = Text(" " * inner)
             out.append_text(line)
             out.rstrip()
