@@ -1,0 +1,74 @@
+"""The words every reading view shares: dates at their precision, badges, clean text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from timeline.dates import parse_file_date
+from timeline.deadlines import DeadlineState, Due
+from timeline.render.phrases import badge, clean, days_phrase, due_label, full_date, short_date
+
+NY = "America/New_York"
+
+
+@pytest.mark.parametrize(
+    ("written", "zone", "short", "full"),
+    [
+        ("2019", None, "2019", "2019"),
+        ("2022-03", None, "Mar 2022", "2022-03"),
+        ("2025-03-12", NY, "Mar 12", "2025-03-12"),
+        ("2025-04-07T23:59", NY, "Apr 7 23:59 EDT", "2025-04-07 23:59 EDT"),
+        ("2025-01-07T09:30", NY, "Jan 7 09:30 EST", "2025-01-07 09:30 EST"),
+        ("2025-05-05T17:00-04:00", NY, "May 5 17:00 -04:00", "2025-05-05 17:00 -04:00"),
+        ("2025-05-05T17:00Z", None, "May 5 17:00 UTC", "2025-05-05 17:00 UTC"),
+    ],
+)
+def test_dates_at_their_precision(written: str, zone: str | None, short: str, full: str) -> None:
+    parsed = parse_file_date(written)
+    assert short_date(parsed, zone) == short
+    assert full_date(parsed, zone) == full
+
+
+@pytest.mark.parametrize(
+    ("status", "days", "expected"),
+    [
+        ("passed", -571, "PASSED 571 days ago"),
+        ("passed", -1, "PASSED 1 day ago"),
+        ("missed", -3, "MISSED 3 days ago"),
+        ("missed", 4, "MISSED"),  # set by hand before its day
+        ("due-soon", 0, "DUE TODAY"),
+        ("due-soon", 1, "DUE IN 1 DAY"),
+        ("due-soon", 3, "DUE IN 3 DAYS"),
+        ("upcoming", 30, "UPCOMING in 30 days"),
+        ("met", -2, "MET"),
+        ("met-late", -2, "MET LATE"),
+        ("extended", 5, "EXTENDED"),
+        ("vacated", None, "VACATED"),
+        ("moot", None, "MOOT"),
+        ("unknown", None, "DUE DATE UNKNOWN"),
+    ],
+)
+def test_badges(status: str, days: int | None, expected: str) -> None:
+    assert badge(DeadlineState(None, status, days)) == expected
+
+
+def test_days_phrase() -> None:
+    assert [days_phrase(d) for d in (None, 0, 1, 2, -1, -571)] == [
+        "", "today", "in 1 day", "in 2 days", "1 day ago", "571 days ago"]
+
+
+def test_due_label() -> None:
+    assert due_label(Due(date(2025, 5, 5))) == "2025-05-05"
+    moment = datetime(2025, 4, 8, 17, 0, tzinfo=ZoneInfo(NY))
+    assert due_label(Due(moment.date(), moment)) == "2025-04-08 17:00 EDT"
+    offset = datetime(2025, 4, 8, 17, 0, tzinfo=timezone(timedelta(hours=-4)))
+    assert due_label(Due(offset.date(), offset)) == "2025-04-08 17:00 -04:00"
+
+
+def test_clean_keeps_a_line_of_text_and_nothing_a_terminal_obeys() -> None:
+    assert clean("a\nb\r\n  c\td") == "a b c d"
+    assert clean("x\x1b[2Jy\x07z\x9b") == "x\ufffd[2Jy\ufffdz\ufffd"
+    assert clean("Abrego Garcia v. Noem") == "Abrego Garcia v. Noem"
