@@ -197,3 +197,15 @@ def test_file_text_cannot_drive_the_terminal(run, write, command: str, width: st
     if command != "cases":
         assert "Clear \ufffd[2J screen [/] and new line [link=file:///etc/passwd]x[/link]" in \
             " ".join(plain.split())  # fmt: skip
+
+
+def test_one_chosen_case_shows_no_case_even_on_shared_events(run) -> None:
+    result = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY, "-c", "noem-v-abrego-garcia")
+    assert result.exit_code == 0
+    assert "abrego-garcia" not in result.stdout  # not even on events shared with that case
+    assert "  Apr 7            order     Chief Justice Roberts pauses the April 4 order and\n" \
+        in result.stdout  # fmt: skip
+    two = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY, "-c", "noem-v-abrego-garcia",
+              "-c", "jgg")  # fmt: skip
+    assert "calls for a response · noem-v-abrego-garcia, abrego-garcia" in " ".join(
+        two.stdout.split())

@@ -96,7 +96,10 @@ def entry_text(view: View, row: Row) -> Text:
     return text
 
 
-def shows_several_cases(rows: Iterable[Row]) -> bool:
+def shows_several_cases(rows: Iterable[Row], chosen: tuple[str, ...] = ()) -> bool:
+    """Whether the view is about more than one case: the ``--case`` values, else the rows'."""
+    if chosen:
+        return len(set(chosen)) > 1
     seen: set[str] = set()
     for row in rows:
         seen.update(row.event.case)
@@ -151,7 +154,7 @@ class TimelineView:
 
     def __init__(self, view: View) -> None:
         self.view = view
-        self.show_cases = shows_several_cases(view.rows)
+        self.show_cases = shows_several_cases(view.rows, view.filters.cases)
         self.entries = entries(view, self.show_cases)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
