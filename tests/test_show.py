@@ -209,3 +209,16 @@ def test_one_chosen_case_shows_no_case_even_on_shared_events(run) -> None:
               "-c", "jgg")  # fmt: skip
     assert "calls for a response · noem-v-abrego-garcia, abrego-garcia" in " ".join(
         two.stdout.split())
+
+
+def test_a_span_into_another_year_shows_the_end_in_full(run, write) -> None:
+    path = write("""
+        cases:
+          a: {title: A, timezone: America/New_York}
+        events:
+          - {date: 2024-11-02, end: 2025-01-03T09:00, case: a, kind: detention, title: Held}
+          - {date: 2024-12, end: 2025-02, case: a, kind: detention, title: Held again}
+        """)
+    result = run("show", "-f", str(path), "--today", "2025-06-10")
+    assert "  Nov 2     detention  Held · until 2025-01-03 09:00 EST\n" in result.stdout
+    assert "  Dec 2024  detention  Held again · until Feb 2025\n" in result.stdout

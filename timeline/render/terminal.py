@@ -22,7 +22,8 @@ from timeline.deadlines import FLAGGED
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import (
-    MONTH_NAMES, badge, badge_style, clean, event_zone, plural, row_zone_date, short_date,
+    MONTH_NAMES, badge, badge_style, clean, event_zone, full_date, plural, row_zone_date,
+    short_date,
 )  # fmt: skip
 
 KIND_STYLES: dict[str, str] = {
@@ -36,7 +37,7 @@ KIND_STYLES: dict[str, str] = {
     "order": "bright_blue",
     "ruling": "bright_magenta",
     "deadline": "bold yellow",
-    "statement": "white",
+    "statement": "default",  # not white: unreadable on a light terminal
     "protest": "bright_yellow",
     "legislation": "bright_cyan",
     "report": "bright_green",
@@ -86,10 +87,11 @@ def entry_text(view: View, row: Row) -> Text:
         text.append("  ")
     text.append(clean(event.title))
     if event.end is not None:
-        end = short_date(event.end, event_zone(view.timeline, event))
+        zone = event_zone(view.timeline, event)
+        end = short_date(event.end, zone)
         if event.end.precision >= Precision.DAY and row.start is not None and \
                 event.end.year != row.start.year:  # fmt: skip
-            end += f" {event.end.year}"
+            end = full_date(event.end, zone)  # `Jun 6` alone would read as the start's year
         text.append(f" · until {end}", style="italic")
     if event.certainty != "confirmed":
         text.append(f" · {event.certainty}", style="italic yellow")
