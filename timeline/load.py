@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
+from timeline import fastyaml
 from timeline.diagnostics import Diagnostic, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.timeline import Timeline, Where
@@ -27,6 +28,8 @@ SUPPORTED_VERSIONS = ("1",)
 # Bytes to read instead of a file's (by resolved path): `add` and `import` validate the
 # would-be file before it replaces the real one.
 _OVERRIDES: ContextVar[dict[Path, bytes]] = ContextVar("overrides", default={})
+# Whether this load tries the fast reader first (see ``load``).
+_FAST: ContextVar[bool] = ContextVar("fast", default=False)
 
 
 class DiscoveryError(Exception):
@@ -120,6 +123,8 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # What was loaded stays for the rest of the run: the collector need not scan it again.
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -134,12 +139,34 @@ def load(
 
     ``today`` enables the checks that depend on the date (future-dated events).
     ``overrides`` gives the bytes to read for some files (by resolved path) instead of theirs.
+
+    The fast reader goes first; the result stands only when it has nothing to report.
+    Anything to report (or any file the fast reader cannot vouch for) is read by the exact
+    reader, so every diagnostic and its position comes from one place.
     """
+    if fastyaml.available():
+        try:
+            result = _load(paths, cwd, today, overrides, fast=True)
+        except Exception:  # noqa: BLE001 - a placeholder position met; the exact path decides
+            result = None
+        if result is not None and not result.diagnostics:
+            return result
+    return _load(paths, cwd, today, overrides, fast=False)
+
+
+def _load(
+    paths: list[Path],
+    cwd: Path,
+    today: date | None,
+    overrides: dict[Path, bytes] | None,
+    fast: bool,
+) -> LoadResult:
     from timeline.checks import run_checks
 
     diagnostics: list[Diagnostic] = []
     records: list[FileRecord] = []
     token = _OVERRIDES.set(overrides or {})
+    fast_token = _FAST.set(fast)
     try:
         with _collector_paused():
             seen: set[Path] = set()
@@ -148,6 +175,7 @@ def load(
             timeline = _merge(records, diagnostics)
             run_checks(timeline, records, diagnostics, today)
     finally:
+        _FAST.reset(fast_token)
         _OVERRIDES.reset(token)
     diagnostics.sort()
     return LoadResult(timeline, diagnostics, records)
@@ -175,11 +203,14 @@ def _load_file(
         )
         return
     text = _decode(raw, display, diagnostics)
+    del raw  # big files: the text is all that is needed from here on
     if text is None:
         return
     record = FileRecord(display, text)
     records.append(record)
-    record.tree = read_yaml(text, display, diagnostics)
+    record.tree = fastyaml.read_fast(text) if _FAST.get() else None
+    if record.tree is None:
+        record.tree = read_yaml(text, display, diagnostics)
     if record.tree is None:
         return
     if not isinstance(record.tree, Mapping):
@@ -259,7 +290,12 @@ def _validate(
     """Validate a file; on errors, report them all, then validate what remains."""
     events = tree.get("events")
     try:
-        model = FileModel.model_validate(tree)
+        if _FAST.get():
+            from timeline.fastmodel import validate
+
+            model = validate(tree)
+        else:
+            model = FileModel.model_validate(tree)
         return model, list(range(len(model.events)))
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
@@ -433,7 +469,7 @@ def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline
             keys: Mapping = tree.get(section)
             for key, value in getattr(model, section).items():
                 if key in merged:
-                    pos = keys.key_pos[key]
+                    pos = keys.key_pos.get(key, (1, 1))  # the fast tree keeps no key positions
                     what = "kind" if section == "kinds" else section.rstrip("s").replace("peopl", "person")
                     builtin = section == "kinds" and key in BUILTIN_KINDS
                     origin = "is built in" if builtin else "is defined twice"

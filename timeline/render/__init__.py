@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from timeline.query import Filters, Row
-from timeline.timeline import Timeline
+if TYPE_CHECKING:  # the model (pydantic) loads with the first view, not with the CLI's help
+    from timeline.query import Filters, Row
+    from timeline.timeline import Timeline
+
+
+def _no_filters() -> Filters:
+    from timeline.query import Filters
+
+    return Filters()
 
 
 @dataclass(frozen=True)
@@ -19,7 +26,7 @@ class View:
     rows: list[Row]
     today: date
     soon: int = 7
-    filters: Filters = Filters()
+    filters: Filters = field(default_factory=_no_filters)
 
 
 Renderer = Callable[[View], str]

@@ -1,0 +1,291 @@
+"""The fast path (ryml reader + native validator) and the exact path agree on everything.
+
+The promise: when the fast path finds nothing to report, the exact path finds nothing either
+and builds the same model, with the same event positions; whenever either has something to
+report, the user gets the exact path's diagnostics. Checked on the bundled file, generated
+files, every bad file of test_check_rejections.py, tricky YAML, and random damage.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from timeline import fastmodel, fastyaml, load as loader
+from timeline.model import FileModel
+from timeline.yamltree import read_yaml
+
+from conftest import BUNDLED, REPO
+from test_check_rejections import CASES, FILE_LEVEL, HEAD
+
+TODAY = date(2026, 11, 27)
+
+pytestmark = pytest.mark.skipif(not fastyaml.available(), reason="rapidyaml is not installed")
+
+
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+GENERATED = _generator().generate(400)
+
+
+def plain(value: Any) -> Any:
+    """A tree as plain values; the fast reader's booleans are the texts true and false."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def assert_reads_agree(text: str) -> bool:
+    """If the fast reader vouches for ``text``, the exact reader reads the same; say if it did."""
+    fast = fastyaml.read_fast(text)
+    diagnostics: list[Any] = []
+    exact = read_yaml(text, "events.yaml", diagnostics)
+    if fast is None:
+        return False
+    assert diagnostics == [], "the fast reader accepted what the exact one refuses"
+    assert plain(fast) == plain(exact)
+    if isinstance(exact, dict) and isinstance(exact.get("events"), list):
+        assert fast["events"].item_pos == exact["events"].item_pos
+    return True
+
+
+def both_paths(folder: Path, names: tuple[str, ...] = ("events.yaml",)) -> tuple[Any, Any]:
+    paths = [Path(name) for name in names]
+    fast = loader._load(paths, folder, TODAY, None, fast=True)
+    exact = loader._load(paths, folder, TODAY, None, fast=False)
+    return fast, exact
+
+
+def assert_same_result(fast: Any, exact: Any) -> None:
+    assert fast.timeline == exact.timeline
+    assert [(r.path, r.model, r.event_index) for r in fast.files] == [
+        (r.path, r.model, r.event_index) for r in exact.files
+    ]
+
+
+@pytest.mark.parametrize("name,text", [("bundled", BUNDLED.read_text(encoding="utf-8")),
+                                       ("generated", GENERATED)])  # fmt: skip
+def test_valid_files_take_the_fast_path_and_give_the_same_model(tmp_path, name, text):
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+    assert assert_reads_agree(text), "the fast reader should vouch for this file"
+    fast, exact = both_paths(tmp_path)
+    assert fast.diagnostics == exact.diagnostics == []
+    assert_same_result(fast, exact)
+    assert len(fast.timeline.events) > 30
+    assert loader.load([Path("events.yaml")], tmp_path, TODAY).timeline == exact.timeline
+
+
+def test_the_generated_file_in_windows_line_endings(tmp_path):
+    text = GENERATED.replace("\n", "\r\n")
+    (tmp_path / "events.yaml").write_bytes(text.encode("utf-8"))
+    assert assert_reads_agree(text)
+    fast, exact = both_paths(tmp_path)
+    assert fast.diagnostics == exact.diagnostics == []
+    assert_same_result(fast, exact)
+
+
+BAD_FILES = [(name, HEAD + events) for name, events, _ in CASES] + [
+    (name, text) for name, text, _ in FILE_LEVEL
+]
+
+
+@pytest.mark.parametrize("name,text", BAD_FILES, ids=[case[0] for case in BAD_FILES])
+def test_every_bad_file_gets_the_exact_diagnostics(tmp_path, name, text):
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+    assert_reads_agree(text)
+    fast, exact = both_paths(tmp_path)
+    assert exact.diagnostics, "each of these files has something to report"
+    assert fast.diagnostics, "the fast path must never pass a file the exact path rejects"
+    assert loader.load([Path("events.yaml")], tmp_path, TODAY).diagnostics == exact.diagnostics
+
+
+@pytest.mark.parametrize("name,text", BAD_FILES, ids=[case[0] for case in BAD_FILES])
+def test_the_native_validator_accepts_and_builds_exactly_what_the_model_does(name, text):
+    tree = read_yaml(text, "events.yaml", [])
+    if tree is None:
+        return  # a YAML error: nothing reaches a validator
+    try:
+        expected = FileModel.model_validate(tree)
+    except ValidationError:
+        with pytest.raises(ValidationError):
+            fastmodel.validate(tree)
+        return
+    assert fastmodel.validate(tree) == expected
+
+
+# Texts the fast reader must either refuse or read exactly as the exact reader does.
+TRICKY = {
+    "anchor and alias": "sources:\n  a: &s {title: A}\n  b: *s\n",
+    "tag": "version: !!str 1\n",
+    "local tag": "sources:\n  a: ! {title: A}\n",
+    "null written out": "events:\n  - kind: order\n    title: T\n    details: null\n",
+    "null in a list": "events:\n  - kind: order\n    title: T\n    tags: [a, null]\n",
+    "duplicate key in an event": "events:\n  - kind: order\n    kind: ruling\n    title: T\n",
+    "duplicate top-level key": "events: []\nevents: []\n",
+    "float": "events:\n  - kind: order\n    title: .5\n",
+    "number kept as written": "events:\n  - kind: order\n    title: -0\n    tags: [007, 1e3, +1]\n",
+    "booleans": "events:\n  - kind: order\n    title: true\n    circa: false\n    tags: [True, no]\n",
+    "tab": "events:\n  - kind: order\n    title: a\tb\n",
+    "NEL": "events:\n  - kind: order\n    title: a\x85b\n",
+    "line separator": "events:\n  - kind: order\n    title: \"a\u2028b\"\n",
+    "lone CR": "events:\n  - kind: order\r    title: T\n",
+    "BOM inside": "events:\n  - kind: order\n    title: \ufeffT\n",
+    "control character": "events:\n  - kind: order\n    title: a\x07b\n",
+    "two documents": "events: []\n---\nevents: []\n",
+    "document marker": "---\nevents:\n  - kind: order\n    title: T\n",
+    "flow events": "events: [{kind: order, title: T}]\n",
+    "dash on its own line": "events:\n  -\n    kind: order\n    title: T\n",
+    "comment after a dash": "events:\n  - # the first\n    kind: order\n    title: T\n",
+    "quoted text over lines with a dash":
+        "events:\n  - kind: order\n    title: \"a\n  - b\"\n  - kind: order\n    title: T\n",
+    "indentless list": "events:\n- kind: order\n  title: T\n- kind: ruling\n  title: U\n",
+    "events first": "events:\n  - kind: order\n    title: T\ncases:\n  c: {title: C}\n",
+    "escapes": "events:\n  - kind: order\n    title: \"\\x41\\u00e9\\t\\\\ \\/ \\N\\_\"\n",
+    "folded and literal": "events:\n  - kind: order\n    title: >-\n      a\n      b\n\n      c\n"
+                          "    details: |+\n      x\n\n",
+    "plain over lines": "events:\n  - kind: order\n    title: a\n      b\n      c\n",
+    "long key": "events:\n  - " + "k" * 1100 + ": x\n",
+    "quoted key": "events:\n  - \"kind\": order\n    title: T\n",
+    "empty values": "sources:\nevents:\n  - kind: order\n    title: T\n    details:\n    tags: []\n",
+    "key with colon": "events:\n  - kind: order\n    a:b: c\n    title: T\n",
+    "unicode": "events:\n  - kind: order\n    title: Café — «naïve» 日本 🙂\n",
+    "not a mapping": "- a\n- b\n",
+    "empty file": "",
+    "comment only": "# nothing\n",
+    "syntax error": "events:\n  - kind: [order\n",
+    "indentation error": "events:\n  - kind: order\n   title: T\n",
+}
+
+
+@pytest.mark.parametrize("text", TRICKY.values(), ids=TRICKY.keys())
+def test_tricky_yaml_is_refused_or_read_the_same(text):
+    assert_reads_agree(text)
+
+
+@pytest.mark.parametrize("name", ["anchor and alias", "tag", "local tag", "null written out",
+                                  "duplicate key in an event", "float", "tab", "NEL",
+                                  "two documents", "flow events", "long key", "syntax error"])  # fmt: skip
+def test_what_the_json_route_would_lose_is_refused(name):
+    assert fastyaml.read_fast(TRICKY[name]) is None
+
+
+@pytest.mark.parametrize("name", ["indentless list", "events first", "escapes", "unicode",
+                                  "folded and literal", "booleans", "quoted key"])  # fmt: skip
+def test_ordinary_yaml_is_vouched_for(name):
+    assert assert_reads_agree(TRICKY[name])
+
+
+def _damaged(text: str, rng: random.Random) -> str:
+    """``text`` with one small random change, as an editor's slip would make."""
+    lines = text.split("\n")
+    where = rng.randrange(len(lines))
+    line = lines[where]
+    choice = rng.randrange(7)
+    if choice == 0:
+        del lines[where]
+    elif choice == 1:
+        lines.insert(where, line)
+    elif choice == 2 and line:
+        cut = rng.randrange(len(line))
+        lines[where] = line[:cut] + line[cut + 1 :]
+    elif choice == 3:
+        lines[where] = " " + line
+    elif choice == 4 and line.strip():
+        lines[where] = line[1:] if line.startswith(" ") else line
+    else:
+        cut = rng.randrange(len(line) + 1)
+        lines[where] = line[:cut] + rng.choice("-:#'\"[]{},&*!| >?\\ 0x") + line[cut:]
+    return "\n".join(lines)
+
+
+SMALL = HEAD + """\
+  - id: first
+    date: 2025-03-12T10:00
+    case: c1
+    kind: order
+    title: "The court: an order"
+    details: |
+      Line one.
+      - not an item
+    people: [p1]
+    sources: [src, https://example.org/a]
+    tags: [a, b]
+  - id: due
+    case: [c1]
+    kind: deadline
+    title: A deadline
+    due: {after: first, days: 7, count: court-days}
+    set_by: first
+    sources: src
+  -   date: 2025-04
+      circa: true
+      kind: report
+      title: >
+        Folded
+        text
+      sources: [src]
+"""
+
+
+def test_random_damage_never_makes_the_paths_disagree(tmp_path):
+    rng = random.Random(2026)
+    vouched = 0
+    for _ in range(250):
+        text = _damaged(_damaged(SMALL, rng), rng)
+        vouched += assert_reads_agree(text)
+    assert vouched > 50  # the damage left many files readable: the agreement was tested
+
+
+def test_random_damage_gives_the_exact_diagnostics(tmp_path):
+    rng = random.Random(7)
+    for _ in range(40):
+        text = _damaged(SMALL, rng)
+        (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+        fast, exact = both_paths(tmp_path)
+        if not fast.diagnostics:
+            assert not exact.diagnostics
+            assert_same_result(fast, exact)
+        assert loader.load([Path("events.yaml")], tmp_path, TODAY).diagnostics == exact.diagnostics
+
+
+def test_included_files_take_the_fast_path_too(tmp_path):
+    (tmp_path / "events.yaml").write_text(SMALL.replace("sources:\n", "include: [more.yaml]\nsources:\n", 1))
+    (tmp_path / "more.yaml").write_text("events:\n  - date: 2025-05-01\n    kind: ruling\n"
+                                        "    title: More\n    sources: [https://example.org/b]\n")
+    fast, exact = both_paths(tmp_path)
+    assert fast.diagnostics == exact.diagnostics == []
+    assert_same_result(fast, exact)
+    assert [where.path for where in fast.timeline.where][-1] == "more.yaml"
+
+
+def test_without_rapidyaml_the_exact_path_does_everything(tmp_path, monkeypatch):
+    (tmp_path / "events.yaml").write_text(SMALL, encoding="utf-8")
+    expected = loader._load([Path("events.yaml")], tmp_path, TODAY, None, fast=False)
+    monkeypatch.setattr(fastyaml, "_ryml", None)
+    assert not fastyaml.available()
+    assert fastyaml.read_fast(SMALL) is None
+    result = loader.load([Path("events.yaml")], tmp_path, TODAY)
+    assert result.diagnostics == expected.diagnostics == []
+    assert_same_result(result, expected)
+
+
+def test_a_parse_error_prints_nothing(capfd):
+    assert fastyaml.read_fast("events:\n  - [unclosed\n") is None
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""

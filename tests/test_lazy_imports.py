@@ -1,0 +1,70 @@
+"""Start-up stays light: commands import only what they use (DESIGN: performance targets).
+
+Each case runs the CLI in a fresh interpreter and lists the modules it imported: a module
+imported at the top of some command module would show up here for every command.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from timeline.render import RENDERERS
+
+from conftest import BUNDLED
+
+PROBE = """\
+import contextlib, io, json, sys
+import timeline.cli
+sys.argv = ["timeline", *json.loads(sys.argv[1])]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        timeline.cli.app()
+    except SystemExit:
+        pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported_by(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(list(args))],
+        capture_output=True, text=True, check=True, env={"NO_COLOR": "1", "PATH": ""},
+    )  # fmt: skip
+    return set(json.loads(done.stdout))
+
+
+def heavy(modules: set[str]) -> set[str]:
+    """Rich tables, holidays, icalendar and every renderer module."""
+    return {
+        name for name in modules
+        if name == "rich.table" or name.split(".")[0] in ("holidays", "icalendar")
+        or name.startswith("timeline.render.")
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"]])
+def test_version_and_help_import_no_heavy_module(args):
+    modules = imported_by(*args)
+    assert "timeline.cli.check" in modules  # the probe really loaded the CLI
+    assert heavy(modules) == set()
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_version_and_help_do_not_even_load_the_model(args):
+    modules = imported_by(*args)
+    assert {name for name in modules if name.split(".")[0] in ("pydantic", "rich", "yaml")} == set()
+    assert "timeline.model" not in modules
+
+
+def test_check_imports_no_table_holidays_icalendar_or_renderer():
+    modules = imported_by("check", "-f", str(BUNDLED), "--today", "2026-11-27")
+    assert "timeline.load" in modules and "timeline.checks" in modules  # it did check
+    assert heavy(modules) == set()
+
+
+def test_the_renderer_modules_are_the_ones_this_test_watches():
+    assert all(module.startswith("timeline.render.") for module in RENDERERS.values())

@@ -1,0 +1,266 @@
+"""A fast reader for the common, clean file: rapidyaml (C++) parses, Python only assembles.
+
+It returns the same tree as ``yamltree.read_yaml`` (text scalars, refused duplicate keys,
+anchors, aliases and tags) but vouches only for files it can prove it reads the same way;
+for anything else, and for every file with a problem, it returns None and the loader uses the
+exact reader, which also says where the problem is. Positions: only each event's (what the
+timeline keeps); every other position is a placeholder, never shown, because a file with any
+diagnostic is read again by the exact reader.
+
+The route is ``ryml`` tree -> JSON (C++) -> ``json.loads`` (C): walking the C++ tree from
+Python node by node costs more than both together.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from itertools import accumulate, repeat
+from types import MappingProxyType
+from typing import Any
+
+from timeline.yamltree import Mapping, Pos, Sequence
+
+try:  # an optional accelerator: without it every file takes the exact path
+    import ryml as _ryml
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    _ryml = None
+
+NOWHERE: Pos = (0, 0)  # the placeholder position of the fast tree's containers
+
+# What the JSON route would read differently from the exact reader, or not refuse as it does:
+# tabs; characters PyYAML refuses or reads as line breaks (YAML 1.1: NEL, LS, PS); a lone CR;
+# a BOM inside the text; anything that may be an anchor, alias or tag (ryml drops tags and
+# turns aliases into text); the plain scalar `null` (JSON's null would stand for both it and
+# an empty value). A false alarm costs time only: the exact reader then reads the file.
+# Searched in the UTF-8 bytes, cheapest first: these scans run over every byte of a big file.
+_PLAIN_ASCII = bytes([10, 13, *range(0x20, 0x7F)])
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_BAD_UTF8 = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+# After a line start or one of these (and spaces), a node may start: with an anchor, a tag,
+# a block text header, or a character a plain text cannot start with (PyYAML refuses those
+# where ryml reads them as text). Only such marks preceded by a space or one of these are
+# looked at closely (the lookbehind): in running text they are rare.
+_NODE_START = frozenset("\n\r[{,:?-")
+_MARK = re.compile(r"[!&*@`%,\]}|>?:](?<![^\s\[{,:?\-].)(?<![|>](?=[+-]?\r?\n))")
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ ]+(?:#[^\n]*)?)?\r?(?:\n|\Z)")
+_EVENTS_KEY = re.compile(r"\nevents[ ]*:[ ]*(?:#[^\n]*)?\r?(?=\n|\Z)")
+_NEXT_TOP_LEVEL = re.compile(r"\n[^ \r\n#-]")
+# The spaces between an item's dash and its content on the same line.
+_AFTER_DASH = re.compile(r" +(?=[^\s#])")
+_LONGEST_SIMPLE_KEY = 1000  # PyYAML refuses an implicit key longer than 1024 characters
+
+
+class _Unvouched(Exception):
+    """The fast route cannot promise the exact reader's result for this text."""
+
+
+def available() -> bool:
+    return _ryml is not None
+
+
+def read_fast(text: str) -> Mapping | None:
+    """The file as the exact reader would give it, or None when this reader cannot vouch."""
+    if _ryml is None:
+        return None
+    data = bytearray(text, "utf-8")  # ryml parses it in place
+    if _unvouched(text, data):
+        return None
+    try:
+        document = _json_of(data)
+        del data  # big files: hold as few copies of the text as possible
+        if document is None:
+            return None
+        root = json.loads(
+            document,
+            object_pairs_hook=_mapping,
+            parse_int=str,  # the digits as written: JSON ints are emitted verbatim
+            parse_float=_refuse_float,  # ryml rewrites some (".5" -> "0.5")
+        )
+        del document
+    except (_Unvouched, ValueError, RecursionError):
+        return None
+    if not isinstance(root, Mapping):
+        return None
+    root, placed = Mapping(NOWHERE), root  # the loader looks up the top-level positions
+    root.update(placed)
+    for key in root:
+        root.key_pos[key] = root.value_pos[key] = NOWHERE
+    include = root.get("include")
+    if isinstance(include, list):
+        root["include"] = _sequence(include, [NOWHERE] * len(include))
+    events = root.get("events")
+    if isinstance(events, list):
+        positions = _event_positions(text, events)
+        if positions is None:
+            return None
+        root["events"] = _sequence(events, positions)
+    return root
+
+
+def _unvouched(text: str, data: bytearray) -> bool:
+    """Whether the text holds anything the JSON route could read otherwise (see above)."""
+    if data.translate(None, _PLAIN_ASCII).translate(None, _HIGH_BYTES):
+        return True  # a tab or another control character
+    if not text.isascii() and _BAD_UTF8.search(data):
+        return True
+    if _LONE_CR.search(data):
+        return True
+    for found in _MARK.finditer(text):
+        at = found.start()
+        before = _before(text, at)
+        if before not in _NODE_START:
+            continue  # inside a text: "a & b", "x > y"
+        mark = text[at]
+        if mark in "?:":
+            if before in "[{,":
+                return True  # in a flow collection PyYAML reads "?x" as a key, ":x" not at all
+        elif mark in "|>":  # "|", "|-" and the like before a line end are not even found
+            if not _BLOCK_HEADER.match(text, at):
+                return True  # "> -": PyYAML refuses what ryml reads
+        elif not (mark == "]" and before == "[" or mark == "}" and before == "{"):
+            return True  # an anchor, alias, tag, or a plain text PyYAML cannot start with it
+    at = text.find(" #")
+    while at >= 0:  # a comment in a flow collection: "{a: b #c}" eats the brace for PyYAML
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        after = text[at : line_end if line_end >= 0 else len(text)]
+        if any(c in text[line_start:at] for c in "[{") or any(c in after for c in "]}"):
+            return True
+        at = text.find(" #", at + 2)
+    at = text.find("?")
+    while at >= 0:  # in a flow collection, PyYAML ends a plain text at "?" (YAML 1.2 does not)
+        line_start = text.rfind("\n", 0, at) + 1
+        if "[" in text[line_start:at] or "{" in text[line_start:at]:
+            return True
+        at = text.find("?", at + 1)
+    at = text.find("null")
+    while at >= 0:
+        end = at + 4
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if _at_node_start(text, at) and (end == len(text) or text[end] in "\r\n#,]}:"):
+            return True
+        at = text.find("null", at + 1)
+    return False
+
+
+def _at_node_start(text: str, index: int) -> bool:
+    """Whether only spaces stand between ``index`` and a line start or a node indicator."""
+    return _before(text, index) in _NODE_START
+
+
+def _before(text: str, index: int) -> str:
+    """The character before ``index``, spaces skipped; a line start reads as a newline."""
+    index -= 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    return "\n" if index < 0 else text[index]
+
+
+def _json_of(buffer: bytearray) -> str | None:
+    """Parse with ryml and emit JSON; None unless the file is one block of YAML: a mapping."""
+    assert _ryml is not None
+    tree = _ryml.Tree()
+    with _quiet_stderr():  # ryml prints its parse errors itself; the exact reader words them
+        try:
+            _ryml.parse_in_place(buffer, tree)
+        except Exception:  # noqa: BLE001 - any failure means: let the exact reader say why
+            return None
+    root = tree.root_id()
+    if not tree.is_map(root) or tree.is_stream(root) or tree.is_doc(root):
+        return None
+    document: str = _ryml.emit_json(tree)
+    return document
+
+
+class _quiet_stderr:
+    """Send file descriptor 2 to /dev/null for a while (C++ code writes there directly)."""
+
+    def __enter__(self) -> None:
+        self.saved: int | None = None
+        try:
+            self.saved = os.dup(2)
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+        except OSError:
+            self.saved = None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved is not None:
+            os.dup2(self.saved, 2)
+            os.close(self.saved)
+
+
+class _Unplaced(Mapping):
+    """A mapping of the fast tree: its positions are the placeholder (built in C, no __init__)."""
+
+    __slots__ = ()
+    __init__ = dict.__init__  # type: ignore[assignment]
+    pos = NOWHERE  # type: ignore[assignment]
+    key_pos = value_pos = MappingProxyType({})  # type: ignore[assignment]
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> Mapping:
+    mapping = _Unplaced(pairs)
+    if len(mapping) != len(pairs):
+        raise _Unvouched("duplicate key")
+    if "" in mapping:
+        raise _Unvouched("an empty key: ryml reads `: x` as one, PyYAML refuses it")
+    if pairs and max(map(len, mapping)) > _LONGEST_SIMPLE_KEY:
+        raise _Unvouched("a key longer than PyYAML reads")
+    return mapping
+
+
+def _refuse_float(text: str) -> Any:
+    raise _Unvouched(f"a number written as {text}")
+
+
+def _sequence(items: list[Any], positions: list[Pos]) -> Sequence:
+    sequence = Sequence(NOWHERE)
+    sequence.extend(items)
+    sequence.item_pos.extend(positions)
+    return sequence
+
+
+def _event_positions(text: str, events: list[Any]) -> list[Pos] | None:
+    """Where each event starts (as the exact reader says: its first key), or None.
+
+    Vouched for: a block list under a top-level ``events:`` line, each item written
+    ``- KEY...``. Cutting the list's text at each dash of the items' indentation must give
+    exactly one piece per event the parser found. No item can go missing that way; a dash
+    that is not an item (in a quoted text running over lines) adds a piece, so the counts
+    differ and the exact reader decides.
+    """
+    if not events:
+        return []
+    shift = 1 if text.startswith("events") else 0  # the key on the first line
+    keys = _EVENTS_KEY.finditer("\n" * shift + text)
+    found = next(keys, None)
+    if found is None or next(keys, None) is not None:
+        return None
+    start = found.end() - shift
+    end_match = _NEXT_TOP_LEVEL.search(text, start)
+    end = end_match.start() + 1 if end_match else len(text)
+    first = re.compile(r"\n( *)-[ \r\n]").search(text, start, end)
+    if first is None:
+        return None
+    indent = len(first.group(1))
+    for shallower in range(indent):  # a dash left of the items: not one block list
+        if re.compile("\n" + " " * shallower + "-[ \r\n]").search(text, start, end):
+            return None
+    head, *items = text[start:end].split("\n" + " " * indent + "-")
+    if len(items) != len(events):
+        return None
+    spaces = list(map(_AFTER_DASH.match, items))
+    if None in spaces:
+        return None  # "-" alone on its line, or a comment after it
+    first_line = text.count("\n", 0, start) + 1 + head.count("\n") + 1
+    newlines = accumulate(map(str.count, items, repeat("\n")), initial=first_line)
+    return [
+        (line + index, indent + 2 + after.end())
+        for index, (line, after) in enumerate(zip(newlines, spaces))
+    ]
