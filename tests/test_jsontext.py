@@ -1,0 +1,41 @@
+"""jsontext.dumps is json.dumps(indent=2, ensure_ascii=False), byte for byte."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import jsontext
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=True)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+    max_leaves=25,
+)
+
+
+def expected(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUES)
+def test_same_text_as_json_dumps(value):
+    assert jsontext.dumps(value) == expected(value)
+
+
+def test_unusual_values_are_left_to_json():
+    value = {"a": (1, 2), "b": 1.5, "c": [float("inf")], "d": {1: "one"}}
+    assert jsontext.dumps(value) == expected(value)
+
+
+def test_escapes_and_layout():
+    value = {"text": "quote \" backslash \\ tab \t é \u2028 \x00", "empty": [[], {}], "n": -0}
+    text = jsontext.dumps(value)
+    assert text == expected(value)
+    assert json.loads(text) == value
+    assert text.split("\n")[2] == '  "empty": ['
