@@ -114,9 +114,10 @@ def _unvouched(text: str, data: bytearray) -> bool:
         if before not in _NODE_START:
             continue  # inside a text: "a & b", "x > y"
         mark = text[at]
-        if mark in "?:":
-            if before in "[{,":
-                return True  # in a flow collection PyYAML reads "?x" as a key, ":x" not at all
+        if mark in "?:":  # in a flow collection PyYAML reads "?x" as a key, ":x" not at all
+            line = text[text.rfind("\n", 0, at) + 1 : at]
+            if before in "[{," or "[" in line or "{" in line:
+                return True
         elif mark in "|>":  # "|", "|-" and the like before a line end are not even found
             if not _BLOCK_HEADER.match(text, at):
                 return True  # "> -": PyYAML refuses what ryml reads
