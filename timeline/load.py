@@ -32,6 +32,10 @@ _OVERRIDES: ContextVar[dict[Path, bytes]] = ContextVar("overrides", default={})
 _FAST: ContextVar[bool] = ContextVar("fast", default=False)
 
 
+class _FastPathRefused(Exception):
+    """A file the fast path cannot validate: the exact path reads everything again."""
+
+
 class DiscoveryError(Exception):
     """No events file could be found where the user pointed or where we looked."""
 
@@ -140,16 +144,18 @@ def load(
     ``today`` enables the checks that depend on the date (future-dated events).
     ``overrides`` gives the bytes to read for some files (by resolved path) instead of theirs.
 
-    The fast reader goes first; the result stands only when it has nothing to report.
-    Anything to report (or any file the fast reader cannot vouch for) is read by the exact
-    reader, so every diagnostic and its position comes from one place.
+    The fast path goes first (see fastyaml.py, fastmodel.py). Its result stands when it
+    found nothing to report, or only what is reported at an event's start (such as an event
+    with no source): those positions it knows exactly. Anything else (a value that does not
+    validate, a problem at a key or value whose position the fast tree does not keep) sends
+    every file to the exact path, so the user gets its diagnostics and positions.
     """
     if fastyaml.available():
         try:
-            result = _load(paths, cwd, today, overrides, fast=True)
-        except Exception:  # noqa: BLE001 - a placeholder position met; the exact path decides
+            result: LoadResult | None = _load(paths, cwd, today, overrides, fast=True)
+        except Exception:  # noqa: BLE001 - refused or a placeholder met: the exact path decides
             result = None
-        if result is not None and not result.diagnostics:
+        if result is not None and all(d.line != fastyaml.NOWHERE[0] for d in result.diagnostics):
             return result
     return _load(paths, cwd, today, overrides, fast=False)
 
@@ -293,7 +299,10 @@ def _validate(
         if _FAST.get():
             from timeline.fastmodel import validate
 
-            model = validate(tree)
+            try:
+                model = validate(tree)
+            except ValidationError as exc:  # its messages are pydantic's: the exact path words them
+                raise _FastPathRefused from exc
         else:
             model = FileModel.model_validate(tree)
         return model, list(range(len(model.events)))
@@ -469,7 +478,7 @@ def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline
             keys: Mapping = tree.get(section)
             for key, value in getattr(model, section).items():
                 if key in merged:
-                    pos = keys.key_pos.get(key, (1, 1))  # the fast tree keeps no key positions
+                    pos = keys.key_pos.get(key, fastyaml.NOWHERE)  # not kept by the fast tree
                     what = "kind" if section == "kinds" else section.rstrip("s").replace("peopl", "person")
                     builtin = section == "kinds" and key in BUILTIN_KINDS
                     origin = "is built in" if builtin else "is defined twice"
