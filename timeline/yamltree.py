@@ -6,15 +6,12 @@ refused as they are met in the event stream, so nothing is ever expanded or cons
 
 from __future__ import annotations
 
-from typing import Any, Iterator
-
-import yaml
-
-# The C parser is many times faster; the pure one gives the same events. Only the parser
-# half of these loaders is used: nothing is ever constructed.
-_Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+from typing import TYPE_CHECKING, Any, Iterator
 
 from timeline.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    import yaml  # imported when a file is read here: the fast path (fastyaml.py) needs none
 
 Pos = tuple[int, int]  # 1-based line and column
 
@@ -43,7 +40,11 @@ class Sequence(list[Any]):
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
-    parser = _Parser(text)
+    import yaml
+
+    # The C parser is many times faster; the pure one gives the same events. Only the parser
+    # half of these loaders is used: nothing is ever constructed.
+    parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)
     try:
         while parser.check_event():
             yield parser.get_event()
@@ -63,6 +64,7 @@ class _Refused(Exception):
 
 def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
     """Return the document as Mapping/Sequence/str/None, or None when it cannot be read."""
+    import yaml
 
     def error(pos: Pos, code: str, message: str) -> None:
         diagnostics.append(Diagnostic(path, pos[0], pos[1], Severity.ERROR, code, message))
