@@ -23,9 +23,10 @@ from typing import Any
 from timeline.yamltree import Mapping, Pos, Sequence
 
 try:  # an optional accelerator: without it every file takes the exact path
-    import ryml as _ryml
+    import ryml  # type: ignore[import-untyped]
 except ImportError:  # pragma: no cover - depends on the platform's wheels
-    _ryml = None
+    ryml = None
+_ryml: Any = ryml
 
 NOWHERE: Pos = (0, 0)  # the placeholder position of the fast tree's containers
 
@@ -196,17 +197,21 @@ class _quiet_stderr:
             os.close(self.saved)
 
 
+_NO_POSITIONS: Any = MappingProxyType({})  # read-only: one empty table for every mapping
+
+
 class _Unplaced(Mapping):
     """A mapping of the fast tree: its positions are the placeholder (built in C, no __init__)."""
 
     __slots__ = ()
-    __init__ = dict.__init__  # type: ignore[assignment]
-    pos = NOWHERE  # type: ignore[assignment]
-    key_pos = value_pos = MappingProxyType({})  # type: ignore[assignment]
+    __init__ = dict.__init__
+    pos = NOWHERE
+    key_pos = _NO_POSITIONS
+    value_pos = _NO_POSITIONS
 
 
 def _mapping(pairs: list[tuple[str, Any]]) -> Mapping:
-    mapping = _Unplaced(pairs)
+    mapping: Mapping = _Unplaced(pairs)
     if len(mapping) != len(pairs):
         raise _Unvouched("duplicate key")
     if "" in mapping:
@@ -256,12 +261,12 @@ def _event_positions(text: str, events: list[Any]) -> list[Pos] | None:
     head, *items = text[start:end].split("\n" + " " * indent + "-")
     if len(items) != len(events):
         return None
-    spaces = list(map(_AFTER_DASH.match, items))
-    if None in spaces:
+    spaces = [found.end() if found else 0 for found in map(_AFTER_DASH.match, items)]
+    if 0 in spaces:
         return None  # "-" alone on its line, or a comment after it
     first_line = text.count("\n", 0, start) + 1 + head.count("\n") + 1
     newlines = accumulate(map(str.count, items, repeat("\n")), initial=first_line)
     return [
-        (line + index, indent + 2 + after.end())
+        (line + index, indent + 2 + after)
         for index, (line, after) in enumerate(zip(newlines, spaces))
     ]
