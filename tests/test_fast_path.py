@@ -182,6 +182,7 @@ TRICKY = {
     "comment only": "# nothing\n",
     "syntax error": "events:\n  - kind: [order\n",
     "indentation error": "events:\n  - kind: order\n   title: T\n",
+    "nested too deep": "events:\n  - kind: order\n    tags: " + "[" * 5000 + "]" * 5000 + "\n",
 }
 
 
@@ -192,7 +193,8 @@ def test_tricky_yaml_is_refused_or_read_the_same(text):
 
 @pytest.mark.parametrize("name", ["anchor and alias", "tag", "local tag", "null written out",
                                   "duplicate key in an event", "float", "tab", "NEL",
-                                  "two documents", "flow events", "long key", "syntax error"])  # fmt: skip
+                                  "two documents", "flow events", "long key", "syntax error",
+                                  "nested too deep"])  # fmt: skip
 def test_what_the_json_route_would_lose_is_refused(name):
     assert fastyaml.read_fast(TRICKY[name]) is None
 

@@ -166,15 +166,15 @@ def _json_of(buffer: bytearray) -> str | None:
     """Parse with ryml and emit JSON; None unless the file is one block of YAML: a mapping."""
     assert _ryml is not None
     tree = _ryml.Tree()
-    with _quiet_stderr():  # ryml prints its parse errors itself; the exact reader words them
+    with _quiet_stderr():  # ryml prints its errors itself; the exact reader words them
         try:
             _ryml.parse_in_place(buffer, tree)
+            root = tree.root_id()
+            if not tree.is_map(root) or tree.is_stream(root) or tree.is_doc(root):
+                return None
+            document: str = _ryml.emit_json(tree)  # refuses a tree nested too deep
         except Exception:  # noqa: BLE001 - any failure means: let the exact reader say why
             return None
-    root = tree.root_id()
-    if not tree.is_map(root) or tree.is_stream(root) or tree.is_doc(root):
-        return None
-    document: str = _ryml.emit_json(tree)
     return document
 
 
