@@ -80,24 +80,17 @@ def check_unique_ids(ctx: Context) -> None:
 def check_references(ctx: Context) -> None:
     tl = ctx.timeline
     event_ids = {event.id for event in tl.events if event.id is not None} | ctx.left_out_ids
-    known: dict[str, Iterable[str]] = {
-        "case": tl.cases, "people": tl.people, "sources": tl.sources,
-        "set_by": event_ids, "met_by": event_ids, "replaces": event_ids,
-    }  # fmt: skip
+    known: dict[str, Iterable[str]] = {"case": tl.cases, "people": tl.people, "sources": tl.sources}
     what = {"case": "case", "people": "person", "sources": "source"}
+    cases, people, sources = tl.cases.keys(), tl.people.keys(), tl.sources.keys()
     for index, event in enumerate(tl.events):
         if event.kind not in tl.kinds:
-            ctx.report(index, "kind", "T201",
-                       f"unknown kind '{event.kind}'" + suggest(event.kind, tl.kinds)
-                       + ("" if suggest(event.kind, tl.kinds) else "; add it under kinds:"))
-        for key in ("case", "people", "sources"):
-            for item, ref in enumerate(getattr(event, key)):
-                if key == "sources" and ("/" in ref or ":" in ref):
-                    continue  # a URL, checked by the model
-                if ref not in known[key]:
-                    ctx.report(index, key, "T201",
-                               f"unknown {what[key]} id '{ref}'" + suggest(ref, known[key]),
-                               item=item)
+            hint = suggest(event.kind, tl.kinds) or "; add it under kinds:"
+            ctx.report(index, "kind", "T201", f"unknown kind '{event.kind}'{hint}")
+        # The common case, every reference known, is decided by set operations in C.
+        if not (cases >= set(event.case) and people >= set(event.people)
+                and sources >= set(event.sources)):  # fmt: skip
+            _report_unknown_ids(ctx, index, event, known, what)
         for key in ("set_by", "met_by", "replaces"):
             ref = getattr(event, key)
             if ref is not None and ref not in event_ids:
@@ -107,6 +100,18 @@ def check_references(ctx: Context) -> None:
             ctx.report(index, "due", "T201",
                        f"due: unknown event id '{event.due.after}'"
                        + suggest(event.due.after, event_ids))
+
+
+def _report_unknown_ids(ctx: Context, index: int, event: Event,
+                        known: dict[str, Iterable[str]], what: dict[str, str]) -> None:
+    for key in ("case", "people", "sources"):
+        for item, ref in enumerate(getattr(event, key)):
+            if key == "sources" and ("/" in ref or ":" in ref):
+                continue  # a URL, checked by the model
+            if ref not in known[key]:
+                ctx.report(index, key, "T201",
+                           f"unknown {what[key]} id '{ref}'" + suggest(ref, known[key]),
+                           item=item)
 
 
 def check_dates(ctx: Context) -> None:
