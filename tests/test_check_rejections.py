@@ -97,6 +97,23 @@ CASES = [
      "    sources: [src]\n  - date: 2025-01-02\n    case: c1\n    kind: deadline\n    title: D\n"
      "    met_by: f\n    status: missed\n    sources: [src]\n",
      "events.yaml:19:13: error: status: missed contradicts met_by: remove one of them [T206]"),
+    ("deadline replacing an order", "  - id: o\n    date: 2025-01-01\n    kind: order\n"
+     "    title: O\n    sources: [src]\n  - date: 2025-01-05\n    case: c1\n    kind: deadline\n"
+     "    title: D\n    replaces: o\n    sources: [src]\n",
+     "events.yaml:18:15: error: replaces: 'o' is an order, not a deadline [T206]"),
+    ("days too large", "  - id: o\n    date: 2025-01-01\n    kind: order\n    title: O\n"
+     "    sources: [src]\n  - kind: deadline\n    case: c1\n    title: D\n    sources: [src]\n"
+     "    due: {after: o, days: 99999999999999999999999}\n",
+     "events.yaml:18:27: error: days: '99999999999999999999999' is too large: at most 999999"
+     " [T104]"),
+    ("days too small", "  - id: o\n    date: 2025-01-01\n    kind: order\n    title: O\n"
+     "    sources: [src]\n  - kind: deadline\n    case: c1\n    title: D\n    sources: [src]\n"
+     "    due: {after: o, days: -1234567}\n",
+     "events.yaml:18:27: error: days: '-1234567' is too small: at least -999999 [T104]"),
+    ("days not a number", "  - id: o\n    date: 2025-01-01\n    kind: order\n    title: O\n"
+     "    sources: [src]\n  - kind: deadline\n    case: c1\n    title: D\n    sources: [src]\n"
+     "    due: {after: o, days: 1.5}\n",
+     "events.yaml:18:27: error: days: '1.5' is not a whole number [T104]"),
 ]
 
 
@@ -107,6 +124,29 @@ def test_each_rejection_is_reported_at_its_position(run, write, name, events, ex
     assert result.exit_code == 1, result.output
     assert expected in result.stdout.splitlines()
     assert "Traceback" not in result.output
+
+
+WARNINGS = [
+    # (name, events text appended to HEAD, the exact warning line): the file still passes
+    ("event with no source", "  - date: 2025-01-01\n    kind: order\n    title: T\n",
+     "events.yaml:9:5: warning: this event has no source: add sources: [W301]"),
+    ("deadline with no case", "  - date: 2025-01-01\n    kind: deadline\n    title: T\n"
+     "    sources: [src]\n",
+     "events.yaml:9:5: warning: this deadline belongs to no case: add case: [W302]"),
+    ("future ruling", "  - date: 2027-03-01\n    kind: ruling\n    title: T\n    sources: [src]\n",
+     "events.yaml:9:11: warning: date: 2027-03-01 is in the future, but a ruling cannot be "
+     "scheduled; is the year right? [W303]"),
+]
+
+
+@pytest.mark.parametrize("name,events,expected", WARNINGS, ids=[case[0] for case in WARNINGS])
+def test_each_warning_is_reported_at_its_position(run, write, name, events, expected):
+    write(HEAD + events)
+    result = run("check", "--today", "2026-11-27")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:-1] == [expected]
+    assert lines[-1].endswith("; 0 errors, 1 warning")
 
 
 FILE_LEVEL = [
@@ -176,6 +216,23 @@ def test_a_duplicate_case_across_included_files(run, write):
     write("cases:\n  c: {title: Other}\n", name="more.yaml")
     result = run("check")
     assert result.exit_code == 1
-    assert "more.yaml:2:3: error: duplicate case id 'c': it is defined twice [T202]" in (
+    assert "more.yaml:2:3: error: duplicate case id 'c' (first at events.yaml:3) [T202]" in (
         result.stdout.splitlines()
+    )
+
+
+@pytest.mark.parametrize("section,entry,what", [
+    ("people", "{name: P}", "person"),
+    ("sources", "{title: S}", "source"),
+    ("kinds", "{label: Vigil}", "kind"),
+])  # fmt: skip
+def test_a_duplicate_id_across_included_files_names_its_first_definition(
+    run, write, section, entry, what
+):
+    write(f"include: [more.yaml]\n{section}:\n  extra: {entry}\n  x: {entry}\n")
+    write(f"{section}:\n  x: {entry}\n", name="more.yaml")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"more.yaml:2:3: error: duplicate {what} id 'x' (first at events.yaml:4) [T202]"
     )

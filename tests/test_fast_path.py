@@ -354,3 +354,31 @@ def test_a_problem_at_a_value_sends_the_file_to_the_exact_path(tmp_path):
     assert [d.code for d in result.diagnostics] == ["T104"]
     assert result.diagnostics[0].line > 0
     assert not isinstance(result.files[0].tree["events"][0], fastyaml._Unplaced)  # read exactly
+
+
+def test_a_crash_in_the_fast_path_is_not_hidden_by_the_exact_path(tmp_path, monkeypatch):
+    (tmp_path / "events.yaml").write_text(SMALL, encoding="utf-8")
+
+    def broken(tree: Any) -> FileModel:
+        raise KeyError("a bug in the fast validator")
+
+    monkeypatch.setattr(fastmodel, "validate", broken)
+    with pytest.raises(KeyError, match="a bug in the fast validator"):
+        loader.load([Path("events.yaml")], tmp_path, TODAY)
+
+
+def test_a_crash_in_rapidyaml_other_than_its_own_errors_is_not_hidden(monkeypatch):
+    def broken(buffer: bytearray, tree: Any) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(fastyaml._ryml, "parse_in_place", broken)
+    with pytest.raises(MemoryError):
+        fastyaml.read_fast(SMALL)
+
+
+def test_rapidyaml_refusing_a_file_sends_it_to_the_exact_reader(tmp_path):
+    text = "events:\n  - {date: 2025-01-01, kind: order, title: [unclosed\n"
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+    assert fastyaml.read_fast(text) is None
+    result = loader.load([Path("events.yaml")], tmp_path, TODAY)
+    assert [d.code for d in result.diagnostics] == ["T002"]

@@ -117,6 +117,13 @@ def test_discovery_order(tmp_path):
     assert discover(["sub"], "ignored.yaml", tmp_path) == [Path("sub/more.yaml"), Path("sub/other.yml")]
 
 
+def test_discovery_lives_in_its_own_module_and_is_still_importable_from_load():
+    from timeline import discover as discovery, load as loader
+
+    assert loader.discover is discovery.discover
+    assert loader.DiscoveryError is discovery.DiscoveryError
+
+
 def test_the_bundled_file_is_clean():
     result = load([BUNDLED], BUNDLED.parent)
     assert [str(d) for d in result.diagnostics] == []

@@ -122,7 +122,7 @@ def check_dates(ctx: Context) -> None:
             written = getattr(event, key)
             if written is None or written.precision is not Precision.MINUTE:
                 continue
-            if written.offset is None and _timezone_of(ctx.timeline, event) is None:
+            if written.offset is None and ctx.timeline.timezone_of(event) is None:
                 ctx.report(index, key, "T106",
                            f"{key}: '{written}' has a time but no timezone: give the case a "
                            "timezone, or write an offset such as -04:00")
@@ -131,19 +131,11 @@ def check_dates(ctx: Context) -> None:
                        f"end: {event.end} is before the event's date {event.date}")
 
 
-def _timezone_of(timeline: Timeline, event: Event) -> str | None:
-    for case_id in event.case:
-        case = timeline.cases.get(case_id)
-        if case is not None and case.timezone:
-            return case.timezone
-    return None
-
-
 def _ends_before(ctx: Context, event: Event) -> bool:
     start, end = event.date, event.end
     assert start is not None and end is not None
     if start.precision is Precision.MINUTE and end.precision is Precision.MINUTE:
-        name = _timezone_of(ctx.timeline, event)
+        name = ctx.timeline.timezone_of(event)
         tz = zone(name) if name else None
         if (start.offset is None or end.offset is None) and tz is None:
             return False  # reported as a missing timezone instead
@@ -179,7 +171,8 @@ def check_deadline_fields(ctx: Context) -> None:
                 ctx.report(index, "replaces", "T206", "replaces: a deadline cannot replace itself")
             elif replaced is not None and replaced.kind != "deadline":
                 ctx.report(index, "replaces", "T206",
-                           f"replaces: '{event.replaces}' is a {replaced.kind}, not a deadline")
+                           f"replaces: '{event.replaces}' is {_article(replaced.kind)} "
+                           f"{replaced.kind}, not a deadline")
         if event.met_by is not None and event.status == "missed":
             ctx.report(index, "status", "T206",
                        "status: missed contradicts met_by: remove one of them")

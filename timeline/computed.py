@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from timeline.dates import Precision, zone
-from timeline.deadlines import Due, case_timezone
+from timeline.deadlines import Due
 from timeline.model import Event
 from timeline.timeline import Timeline
 
@@ -101,7 +101,7 @@ class _Computer:
         event = self.timeline.events[index]
         assert event.due is not None
         spec = event.due
-        tz_name = case_timezone(self.timeline, event)
+        tz_name = self.timeline.timezone_of(event)
         trigger = self._trigger(self.index_of[spec.after], tz_name)
         if trigger is None:
             return None
@@ -137,7 +137,7 @@ class _Computer:
         if written.precision is Precision.DAY:
             day = written.first_day
             return Trigger(day, None, wanted or timezone.utc, f"trigger: {label} on {_day(day)}")
-        own = case_timezone(self.timeline, event)
+        own = self.timeline.timezone_of(event)
         if written.offset is None and own is None and tz_name is None:
             return None  # a time with no timezone at all: the check reports it (T106)
         moment = written.instant(zone(own) if own else wanted)

@@ -53,20 +53,12 @@ class DeadlineState:
     notes: tuple[str, ...] = field(default=())
 
 
-def case_timezone(timeline: Timeline, event: Event) -> str | None:
-    for case_id in event.case:
-        case = timeline.cases.get(case_id)
-        if case is not None and case.timezone:
-            return case.timezone
-    return None
-
-
 def fixed_due(timeline: Timeline, event: Event) -> Due | None:
     """The due moment of a deadline written with ``date:``."""
     written = event.date
     if written is None:
         return None
-    tz_name = case_timezone(timeline, event)
+    tz_name = timeline.timezone_of(event)
     if written.precision is Precision.MINUTE:
         if written.offset is None and tz_name is None:
             return None
@@ -109,7 +101,7 @@ def deadline_states(
         if event.kind != "deadline":
             continue
         due = dues.get(index)
-        tz_name = case_timezone(timeline, event)
+        tz_name = timeline.timezone_of(event)
         days = (due.day - today_for(tz_name)).days if due is not None else None
         met_index = index_by_id.get(event.met_by) if event.met_by else None
         status = _status(timeline, event, due, days, soon, met_index, replaced_by, tz_name)

@@ -16,32 +16,47 @@ class Severity(str, Enum):
         return self.value
 
 
-# Stable codes, listed in the README; tests pin them.
+# Stable codes and what each means, worded as in the README table (tests/test_codes.py).
 CODES: dict[str, str] = {
-    "T001": "the file is not valid UTF-8",
-    "T002": "YAML syntax error (tabs, bad indentation, unclosed quotes...)",
-    "T003": "a key appears twice in the same mapping",
-    "T004": "an anchor or alias (refused: use ids instead)",
-    "T005": "a YAML tag such as !!python/object (refused: never honoured)",
-    "T006": "an include is missing or includes itself",
-    "T007": "unknown file format version",
-    "T101": "unknown key",
-    "T102": "missing required field",
-    "T103": "wrong type (a mapping, list or text was expected)",
-    "T104": "a value that is not allowed (bad date, URL, id, number or choice)",
+    "T001": "the file is not valid UTF-8 (a byte-order mark and CRLF line ends are fine)",
+    "T002": "YAML syntax error: tabs, bad indentation, unclosed quotes, more than one document",
+    "T003": "a key appears twice in one mapping (YAML loaders would silently keep the last)",
+    "T004": 'an anchor or alias: refused, they allow "billion laughs" expansion; use ids',
+    "T005": "a YAML tag such as `!!python/object`: refused, never honoured",
+    "T006": "an include is missing, matches nothing, cannot be read, or includes itself",
+    "T007": "unknown file format `version`",
+    "T101": 'unknown key, with a "did you mean" suggestion',
+    "T102": "missing required field, or a required field with no value",
+    "T103": "wrong type: a mapping, a list or text was expected",
+    "T104": "a value that is not allowed: bad or impossible date, URL, id, number or choice",
     "T105": "an `end` before its `date`",
-    "T106": "a time with no timezone: the case has none and the time has no offset",
+    "T106": "a time of day with no timezone: the case has none and the time has no offset",
     "T107": "unknown timezone or jurisdiction",
-    "T201": "unknown case, person, source, event or kind id",
-    "T202": "duplicate id",
-    "T203": "deadline fields on an event that is not a deadline",
-    "T204": "a deadline with neither `date` nor `due`, or with both",
+    "T201": "unknown case, person, source, event or kind id, with a suggestion",
+    "T202": "duplicate id (events, sources, people, cases or kinds, across all files)",
+    "T203": (
+        "deadline fields (`set_by`, `met_by`, `replaces`, `status`, `due`) on an event "
+        "that is not a deadline"
+    ),
+    "T204": (
+        "a deadline with neither `date` nor `due`, or both; a `due` with neither `days` "
+        "nor `hours`, or both"
+    ),
     "T205": "a cycle of computed deadlines",
-    "T206": "contradictory deadline fields",
-    "T207": "a computed deadline that cannot be counted: its trigger has no day, or the period is over a century",
-    "W301": "an event with no source",
-    "W302": "a deadline with no case",
-    "W303": "a future date on a kind of event that cannot be scheduled",
+    "T206": (
+        "contradictory deadline fields (`status: missed` with `met_by`, a deadline "
+        "replacing itself...)"
+    ),
+    "T207": (
+        "a computed deadline that cannot be counted: its trigger is dated by month or "
+        "year only, or the period is over a century"
+    ),
+    "W301": "warning: an event with no source",
+    "W302": "warning: a deadline with no case",
+    "W303": (
+        "warning: a future date on a kind of event that cannot be scheduled (an `arrest` "
+        "next year)"
+    ),
 }
 
 
@@ -73,6 +88,3 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else ""
 
-
-def errors_in(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return [d for d in diagnostics if d.severity is Severity.ERROR]

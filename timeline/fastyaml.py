@@ -173,7 +173,7 @@ def _json_of(buffer: bytearray) -> str | None:
             if not tree.is_map(root) or tree.is_stream(root) or tree.is_doc(root):
                 return None
             document: str = _ryml.emit_json(tree)  # refuses a tree nested too deep
-        except Exception:  # noqa: BLE001 - any failure means: let the exact reader say why
+        except _ryml.ExceptionBasic:  # ryml's parse and emit errors: the exact reader says why
             return None
     return document
 

@@ -64,9 +64,6 @@ class LegalCalendar:
             found.append(Holiday(day, "court closure listed in the file", CLOSURE))
         return found
 
-    def is_legal_holiday(self, day: date, forward: bool = True) -> bool:
-        return bool(self.holidays_on(day, forward))
-
     def is_court_day(self, day: date, forward: bool = True) -> bool:
         """Neither a Saturday, a Sunday nor a legal holiday."""
         return day.weekday() < 5 and not self.holidays_on(day, forward)

@@ -1,4 +1,4 @@
-"""Find the events files, read them with positions, validate them, merge them.
+"""Read the events files with positions, validate them, merge them (discover.py finds them).
 
 Every problem becomes a Diagnostic; nothing here raises on bad input or prints.
 """
@@ -18,6 +18,7 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from timeline import fastyaml
+from timeline.discover import DiscoveryError, discover  # noqa: F401 - cli/ imports them from here
 from timeline.diagnostics import Diagnostic, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.timeline import Timeline, Where
@@ -34,42 +35,6 @@ _FAST: ContextVar[bool] = ContextVar("fast", default=False)
 
 class _FastPathRefused(Exception):
     """A file the fast path cannot validate: the exact path reads everything again."""
-
-
-class DiscoveryError(Exception):
-    """No events file could be found where the user pointed or where we looked."""
-
-
-def discover(files: list[str], env_file: str | None, cwd: Path) -> list[Path]:
-    """Resolve ``-f`` options, else ``TIMELINE_FILE``, else the nearest ``events.yaml``."""
-    wanted = files or ([env_file] if env_file else [])
-    if wanted:
-        found: list[Path] = []
-        for name in wanted:
-            path = cwd / name
-            if path.is_dir():
-                inside = sorted(
-                    p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-                )
-                if not inside:
-                    raise DiscoveryError(f"no *.yaml or *.yml file in directory {name}")
-                found.extend(Path(name) / p.name for p in inside)
-            elif path.is_file():
-                found.append(Path(name))
-            else:
-                raise DiscoveryError(f"no such file: {name}")
-        return found
-    looked: list[str] = []
-    for folder in (cwd, *cwd.parents):
-        candidate = folder / "events.yaml"
-        if candidate.is_file():
-            return [Path(os.path.relpath(candidate, cwd)) if folder != cwd else Path("events.yaml")]
-        looked.append(str(folder))
-    raise DiscoveryError(
-        "no events.yaml in "
-        + (looked[0] if len(looked) == 1 else f"{looked[0]} or any parent folder")
-        + "; name one with -f FILE or TIMELINE_FILE"
-    )
 
 
 @dataclass
@@ -153,7 +118,7 @@ def load(
     if fastyaml.available():
         try:
             result: LoadResult | None = _load(paths, cwd, today, overrides, fast=True)
-        except Exception:  # noqa: BLE001 - refused or a placeholder met: the exact path decides
+        except _FastPathRefused:  # only a refusal: a crash here is a bug, and must show
             result = None
         if result is not None and all(d.line != fastyaml.NOWHERE[0] for d in result.diagnostics):
             return result
@@ -462,6 +427,7 @@ def _position(tree: Any, loc: tuple[Any, ...], at_key: bool) -> Pos:
 def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline:
     timeline = Timeline(files=[record.path for record in records])
     holidays_from: str | None = None
+    first_at: dict[tuple[str, str], tuple[str, int]] = {}  # (section, id) -> where it was defined
     for record in records:
         model, tree = record.model, record.tree
         if model is None:
@@ -477,17 +443,20 @@ def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline
             merged: dict[str, Any] = getattr(timeline, section)
             keys: Mapping = tree.get(section)
             for key, value in getattr(model, section).items():
+                pos = keys.key_pos.get(key, fastyaml.NOWHERE)  # not kept by the fast tree
                 if key in merged:
-                    pos = keys.key_pos.get(key, fastyaml.NOWHERE)  # not kept by the fast tree
-                    what = "kind" if section == "kinds" else section.rstrip("s").replace("peopl", "person")
-                    builtin = section == "kinds" and key in BUILTIN_KINDS
-                    origin = "is built in" if builtin else "is defined twice"
+                    if section == "kinds" and key in BUILTIN_KINDS:
+                        origin = ": it is built in"
+                    else:
+                        path, line = first_at[section, key]
+                        origin = f" (first at {path}:{line})"
                     diagnostics.append(
                         Diagnostic(record.path, *pos, Severity.ERROR, "T202",
-                                   f"duplicate {what} id '{key}': it {origin}")
+                                   f"duplicate {model_at((section,))} id '{key}'{origin}")
                     )
                     continue
                 merged[key] = value
+                first_at[section, key] = (record.path, pos[0])
         timeline.closures.update(day.first_day for day in model.closures)
         if "holidays" in tree:
             presidential = model.holidays.presidential

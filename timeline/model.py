@@ -99,10 +99,18 @@ def _boolean(value: Any) -> bool:
     raise _fail("T104", f"'{value}' is not true or false")
 
 
+_WHOLE_DIGITS = 6  # any count of days or hours a check can accept fits in six digits
+_LARGEST_WHOLE = 10**_WHOLE_DIGITS - 1
+
+
 def _integer(value: Any) -> int:
     text = _text(value).strip()
-    if not re.fullmatch(r"[+-]?\d{1,6}", text):
+    if not re.fullmatch(r"[+-]?\d+", text):
         raise _fail("T104", f"'{value}' is not a whole number")
+    if not re.fullmatch(r"[+-]?\d{1,%d}" % _WHOLE_DIGITS, text):
+        if text.startswith("-"):
+            raise _fail("T104", f"'{text}' is too small: at least -{_LARGEST_WHOLE}")
+        raise _fail("T104", f"'{text}' is too large: at most {_LARGEST_WHOLE}")
     return int(text)
 
 

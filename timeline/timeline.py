@@ -37,6 +37,14 @@ class Timeline:
     def event_by_id(self) -> dict[str, Event]:
         return {event.id: event for event in self.events if event.id is not None}
 
+    def timezone_of(self, event: Event) -> str | None:
+        """The timezone a timed date of ``event`` is read in: that of its first case with one."""
+        for case_id in event.case:
+            case = self.cases.get(case_id)
+            if case is not None and case.timezone:
+                return case.timezone
+        return None
+
     def kind_label(self, kind: str) -> str:
         definition = self.kinds.get(kind)
         if definition is not None and definition.label:

@@ -50,12 +50,8 @@ def plural(count: int, word: str) -> str:
 
 
 def event_zone(timeline: Timeline, event: Event) -> str | None:
-    """The timezone a timed date of this event is read in: its first case's, if any."""
-    for case_id in event.case:
-        case = timeline.cases.get(case_id)
-        if case is not None and case.timezone:
-            return case.timezone
-    return None
+    """The timezone a timed date of this event is read in (the renderers' short name for it)."""
+    return timeline.timezone_of(event)
 
 
 def zone_label(written: FileDate, tz_name: str | None) -> str:
