@@ -97,9 +97,6 @@ def test_filters(shown, options: tuple[str, ...], expected: tuple[str, ...]) -> 
         (("--since", "2025", "--until", "2025"),
          ("y2025", "span", "apr30", "may", "may1", "may31", "jun1", "plain", "dl")),
         (("--until", "2024"), ("y2024",)),
-        # words, relative to --today (2025-06-10)
-        (("--since", "yesterday"), ()),
-        (("--since", "June 1, 2025", "--until", "today"), ("jun1", "plain", "dl")),
     ],
 )
 def test_date_filters(run, path, options: tuple[str, ...], expected: tuple[str, ...]) -> None:
@@ -110,6 +107,34 @@ def test_date_filters(run, path, options: tuple[str, ...], expected: tuple[str, 
         assert re.findall(r"Title-([\w-]+)", result.stdout) == list(expected)
     else:
         assert result.stdout == "no events match these filters\n"
+
+
+@pytest.mark.parametrize(
+    ("today", "options", "expected"),
+    [
+        ("2025-06-02", ("--since", "yesterday"), ("jun1", "plain", "dl")),
+        ("2025-06-03", ("--since", "yesterday"), ("plain", "dl")),
+        ("2025-06-02", ("--since", "today"), ("plain", "dl")),
+        ("2025-05-31", ("--since", "tomorrow"), ("jun1", "plain", "dl")),
+        ("2025-05-01", ("--until", "yesterday"), ("y2024", "span", "apr30")),
+        ("2025-06-04", ("--since", "June 1, 2025", "--until", "today"), ("jun1", "plain")),
+        ("2025-06-10", ("--since", "yesterday"), ()),
+    ],
+)
+@pytest.mark.parametrize("command", ["show", "export"])
+def test_date_words_count_from_the_today_option(
+    run, path, command: str, today: str, options: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    if command == "show":
+        result = run("show", "-f", str(path), "--today", today, *options, env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        listed = re.findall(r"Title-([\w-]+)", result.stdout)
+    else:
+        result = run("export", "-F", "json", "-f", str(path), "--today", today, *options)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["today"] == today
+        listed = [e["title"].removeprefix("Title-") for e in json.loads(result.stdout)["events"]]
+    assert listed == list(expected)
 
 
 def test_nothing_matching_says_so_and_succeeds(run, path) -> None:

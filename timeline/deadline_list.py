@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from timeline.deadlines import STATUS_ORDER
-from timeline.query import Row
+from timeline.query import UNDATED_LAST, Row
 
 STATUSES = (*STATUS_ORDER, "unknown")  # every status a deadline can have, most urgent first
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
-_NEVER = (9999, 12, 31, 23, 59, 9)
 
 
 def urgent_first(rows: list[Row], statuses: tuple[str, ...] = ()) -> list[Row]:
@@ -27,7 +26,7 @@ def urgent_first(rows: list[Row], statuses: tuple[str, ...] = ()) -> list[Row]:
 def _urgency(row: Row) -> tuple[int, tuple[int, ...], int]:
     assert row.state is not None
     rank = _RANK.get(row.state.status, len(_RANK))
-    return rank, row.start.sort_key if row.start is not None else _NEVER, row.index
+    return rank, row.start.sort_key if row.start is not None else UNDATED_LAST, row.index
 
 
 def status_counts(rows: list[Row]) -> list[tuple[str, int]]:

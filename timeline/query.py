@@ -10,6 +10,10 @@ from timeline.model import Event
 from timeline.timeline import Timeline
 
 
+# The sort key of an event with no start: after every date a file can hold (years stop at 9999).
+UNDATED_LAST: tuple[int, int, int, int, int, int] = (9999, 12, 31, 23, 59, 9)
+
+
 @dataclass(frozen=True)
 class Filters:
     """Values of one option are OR-ed; options are AND-ed."""
@@ -61,7 +65,7 @@ def timeline_rows(
 
 
 def _order(row: Row) -> tuple[tuple[int, ...], int]:
-    key = row.start.sort_key if row.start is not None else (9999, 12, 31, 23, 59, 9)
+    key = row.start.sort_key if row.start is not None else UNDATED_LAST
     return (key, row.index)
 
 

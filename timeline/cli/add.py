@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from timeline.cli.common import (
-    EXIT_FILE_ERRORS, FileOption, TodayOption, app, err_console, local_today, parse_today,
-    print_diagnostics, usage_error,
+    EXIT_FILE_ERRORS, FileOption, TodayOption, app, discover_or_exit, err_console, local_today,
+    parse_today, print_diagnostics, usage_error,
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -110,13 +109,9 @@ def write_events(
 ) -> Change:
     """Run an add or import; map every failure to its message and exit code."""
     from timeline.edit import EditError, FileErrors, Refused, add_to_file
-    from timeline.load import DiscoveryError, discover
 
     cwd = Path.cwd()
-    try:
-        paths = discover(files or [], os.environ.get("TIMELINE_FILE"), cwd)
-    except DiscoveryError as exc:
-        usage_error(str(exc))
+    paths = discover_or_exit(files)
     if to is not None and not (cwd / to).is_file():
         usage_error(f"--to: no such file: {to}")
     try:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.cli.common import (
-    FileOption, SoonOption, TodayOption, app, load_or_exit, local_today, parse_today,
-    today_function,
-)  # fmt: skip
+from timeline.cli.common import FileOption, SoonOption, TodayOption, app, select
 
 
 @app.command()
@@ -14,16 +11,11 @@ def cases(file: FileOption = None, today: TodayOption = None, soon: SoonOption =
     from rich.console import Console
 
     from timeline.case_summary import case_summaries
-    from timeline.deadlines import deadline_states
-    from timeline.query import timeline_rows
     from timeline.render.cases_view import CasesView, cases_line
     from timeline.render.terminal import Wrapped
 
-    fixed = parse_today(today)
-    result = load_or_exit(file, fixed)
-    states = deadline_states(result.timeline, today_function(fixed), soon)
-    rows = timeline_rows(result.timeline, states)
-    summaries = case_summaries(result.timeline, rows, fixed or local_today())
+    result, view = select(file, today=today, soon=soon)
+    summaries = case_summaries(result.timeline, view.rows, view.today)
     console = Console(highlight=False)
     if not summaries:
         console.print("no cases in the file", markup=False)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from timeline.cli.common import (
-    EXIT_FILE_ERRORS, EXIT_OK, FileOption, TodayOption, app, local_today, out_console,
-    parse_today, print_diagnostics, usage_error,
+    EXIT_FILE_ERRORS, EXIT_OK, FileOption, TodayOption, app, discover_or_exit, local_today,
+    out_console, parse_today, print_diagnostics,
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from timeline.load import FileRecord
 
 
 class CheckFormat(str, Enum):
@@ -36,12 +38,9 @@ def check(
 ) -> None:
     """Validate the events file: every problem at once, as PATH:LINE:COL: error: MESSAGE."""
     from timeline.diagnostics import Severity
-    from timeline.load import DiscoveryError, discover, load
+    from timeline.load import load
 
-    try:
-        found = discover([*(paths or []), *(file or [])], os.environ.get("TIMELINE_FILE"), Path.cwd())
-    except DiscoveryError as exc:
-        usage_error(str(exc))
+    found = discover_or_exit([*(paths or []), *(file or [])])
     result = load(found, Path.cwd(), parse_today(today) or local_today())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
@@ -64,10 +63,9 @@ def check(
     raise typer.Exit(EXIT_FILE_ERRORS if failed else EXIT_OK)
 
 
-def _summary(files: list, events: int, cases: int, errors: int, warnings: int) -> str:  # type: ignore[type-arg]
+def _summary(files: list[FileRecord], events: int, cases: int, errors: int, warnings: int) -> str:
+    from timeline.render.phrases import plural
+
     names = ", ".join(record.path for record in files) or "no file"
-    counts = f"{events} event{'s' * (events != 1)} in {cases} case{'s' * (cases != 1)}"
-    problems = (
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    )
-    return f"{names}: {counts}; {problems}"
+    counts = f"{plural(events, 'event')} in {plural(cases, 'case')}"
+    return f"{names}: {counts}; {plural(errors, 'error')}, {plural(warnings, 'warning')}"

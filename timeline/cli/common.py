@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from timeline.diagnostics import Diagnostic
     from timeline.load import LoadResult
     from timeline.query import Filters
+    from timeline.render import View
 
 EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -143,15 +144,21 @@ def today_function(fixed: date | None) -> TodayFor:
     return today_for
 
 
-def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: bool = False) -> LoadResult:
-    """Load the events files; print errors and exit 1 if there are any."""
-    from timeline.load import DiscoveryError, discover, load
+def discover_or_exit(files: list[str] | None) -> list[Path]:
+    """The files named by ``-f`` or TIMELINE_FILE, else the nearest events.yaml; none is exit 2."""
+    from timeline.discover import DiscoveryError, discover
 
     try:
-        paths = discover(files or [], os.environ.get("TIMELINE_FILE"), Path.cwd())
+        return discover(files or [], os.environ.get("TIMELINE_FILE"), Path.cwd())
     except DiscoveryError as exc:
         usage_error(str(exc))
-    result = load(paths, Path.cwd(), today or local_today())
+
+
+def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: bool = False) -> LoadResult:
+    """Load the events files; print errors and exit 1 if there are any."""
+    from timeline.load import load
+
+    result = load(discover_or_exit(files), Path.cwd(), today or local_today())
     from timeline.diagnostics import Severity
 
     shown = [
@@ -190,13 +197,13 @@ def filters_from(
     since: str | None,
     until: str | None,
     search: str | None,
-    today: date | None = None,
+    today: date | None,
 ) -> Filters:
     """Turn filter options into Filters; an unknown id or a bad date is a usage error.
 
     ``today`` is ``--today``, so that ``--since yesterday`` means the day before it.
     """
-    from timeline.dates import parse_user_date
+    from timeline.dates import FileDate, parse_user_date
     from timeline.diagnostics import suggest
     from timeline.query import Filters
 
@@ -210,7 +217,7 @@ def filters_from(
             if value not in known:
                 hint = suggest(value, known) or f"; known: {', '.join(sorted(known)) or 'none'}"
                 usage_error(f"{option}: unknown id '{value}'{hint}")
-    bounds = []
+    bounds: list[FileDate | None] = []
     for option, text in (("--since", since), ("--until", until)):
         if text is None:
             bounds.append(None)
@@ -225,6 +232,36 @@ def filters_from(
         cases=tuple(cases or ()), kinds=tuple(kinds or ()), people=tuple(people or ()),
         tags=tuple(tags or ()), since=bounds[0], until=bounds[1], search=search or None,
     )  # fmt: skip
+
+
+def select(
+    files: list[str] | None,
+    *,
+    cases: list[str] | None = None,
+    kinds: list[str] | None = None,
+    people: list[str] | None = None,
+    tags: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    today: str | None = None,
+    soon: int = 7,
+) -> tuple[LoadResult, View]:
+    """Load the file and select what the filter options ask for, each deadline with its status.
+
+    ``today`` is the ``--today`` text: it dates the statuses and words such as ``yesterday`` in
+    ``--since``, in every command alike. Usage errors exit 2, file errors exit 1.
+    """
+    from timeline.deadlines import deadline_states
+    from timeline.query import timeline_rows
+    from timeline.render import View
+
+    fixed = parse_today(today)
+    result = load_or_exit(files, fixed)
+    filters = filters_from(result, cases, kinds, people, tags, since, until, search, fixed)
+    states = deadline_states(result.timeline, today_function(fixed), soon)
+    rows = timeline_rows(result.timeline, states, filters)
+    return result, View(result.timeline, rows, fixed or local_today(), soon, filters)
 
 
 def write_output(text: str, output: str | None) -> None:

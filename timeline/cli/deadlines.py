@@ -8,8 +8,7 @@ import typer
 
 from timeline.cli.common import (
     CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
-    TagOption, TodayOption, UntilOption, app, filters_from, load_or_exit, parse_today,
-    today_function, usage_error,
+    TagOption, TodayOption, UntilOption, app, select, usage_error,
 )  # fmt: skip
 
 StatusOption = Annotated[
@@ -49,19 +48,15 @@ def deadlines(
                         f"one of: {', '.join(STATUSES)}")  # fmt: skip
     from rich.console import Console
 
-    from timeline.deadlines import deadline_states
-    from timeline.query import timeline_rows
     from timeline.render.deadlines_view import DeadlinesView, deadlines_line
     from timeline.render.terminal import Wrapped
 
-    fixed = parse_today(today)
-    result = load_or_exit(file, fixed)
-    filters = filters_from(result, case, kind, person, tag, since, until, search, fixed)
-    states = deadline_states(result.timeline, today_function(fixed), soon)
-    rows = urgent_first(timeline_rows(result.timeline, states, filters), tuple(status or ()))
+    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+                          until=until, search=search, today=today, soon=soon)  # fmt: skip
+    rows = urgent_first(view.rows, tuple(status or ()))
     console = Console(highlight=False)
     if not rows:
-        narrowed = filters.active() or bool(status)
+        narrowed = view.filters.active() or bool(status)
         console.print("no deadlines match these filters" if narrowed else "no deadlines in the file",
                       markup=False)  # fmt: skip
         return

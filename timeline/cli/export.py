@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from timeline.cli.common import (
     CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
-    TagOption, TodayOption, UntilOption, app, err_console, filters_from, load_or_exit, local_today,
-    parse_today, today_function, usage_error, write_output,
+    TagOption, TodayOption, UntilOption, app, err_console, select, usage_error, write_output,
 )  # fmt: skip
 from timeline.render import ALIASES, RENDERERS
+
+if TYPE_CHECKING:
+    from timeline.load import LoadResult
 
 FORMATS = ", ".join([*RENDERERS, *ALIASES])
 
@@ -39,16 +43,33 @@ def export(
         from timeline.diagnostics import suggest
 
         usage_error(f"--format: unknown format '{format}'{suggest(format, RENDERERS)}; one of: {FORMATS}")
-    from timeline.deadlines import deadline_states
-    from timeline.query import timeline_rows
-    from timeline.render import View, notes, renderer
+    from timeline.render import notes, renderer
 
-    fixed = parse_today(today)
-    result = load_or_exit(file, fixed)
-    filters = filters_from(result, case, kind, person, tag, since, until, search)
-    states = deadline_states(result.timeline, today_function(fixed), soon)
-    rows = timeline_rows(result.timeline, states, filters)
-    view = View(result.timeline, rows, fixed or local_today(), soon, filters)
+    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+                          until=until, search=search, today=today, soon=soon)  # fmt: skip
+    refuse_to_overwrite_input(output, result)
     write_output(renderer(name)(view), output)
     for note in notes(name, view):
         err_console().print(f"timeline: note: {note}", markup=False, highlight=False)
+
+
+def refuse_to_overwrite_input(output: str | None, result: LoadResult) -> None:
+    """Exit 2 if ``-o`` names a file that was read, by any path: the record would be lost."""
+    if output is None or output == "-":
+        return
+    cwd = Path.cwd()
+    target = cwd / output
+    for record in result.files:
+        if _same_file(target, cwd / record.path):
+            usage_error(f"--output: {output} would overwrite {record.path}, which this export "
+                        "reads; write to another file")  # fmt: skip
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file through symlinks, '..' and hard links alike."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # no such file yet: then it is none that was read
+        return False

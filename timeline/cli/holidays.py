@@ -57,7 +57,7 @@ def _jurisdiction(text: str) -> str:
 
 def _timeline_if_any(files: list[str] | None) -> Timeline | None:
     """The events file's settings where there is one; without -f, no file is fine."""
-    from timeline.load import DiscoveryError, discover
+    from timeline.discover import DiscoveryError, discover
 
     env_file = os.environ.get("TIMELINE_FILE")
     if not files and not env_file:

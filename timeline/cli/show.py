@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from timeline.cli.common import (
     CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
-    TagOption, TodayOption, UntilOption, app, filters_from, load_or_exit, local_today,
-    parse_today, today_function,
+    TagOption, TodayOption, UntilOption, app, select,
 )  # fmt: skip
 
 
@@ -25,20 +24,13 @@ def show(
     """Show the timeline by year and month, every deadline with its status."""
     from rich.console import Console
 
-    from timeline.deadlines import deadline_states
-    from timeline.query import timeline_rows
-    from timeline.render import View
     from timeline.render.terminal import TimelineView, Wrapped, summary
 
-    fixed = parse_today(today)
-    result = load_or_exit(file, fixed)
-    filters = filters_from(result, case, kind, person, tag, since, until, search, fixed)
-    states = deadline_states(result.timeline, today_function(fixed), soon)
-    rows = timeline_rows(result.timeline, states, filters)
-    view = View(result.timeline, rows, fixed or local_today(), soon, filters)
+    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+                          until=until, search=search, today=today, soon=soon)  # fmt: skip
     console = Console(highlight=False)
-    if not rows:
-        console.print(nothing_shown(filters.active()), markup=False)
+    if not view.rows:
+        console.print(nothing_shown(view.filters.active()), markup=False)
         return
     console.print(TimelineView(view))
     console.print()
