@@ -325,7 +325,7 @@ def test_new_warnings_are_shown_with_their_line(run, write) -> None:  # type: ig
     ],
 )
 def test_the_quick_path_and_the_full_scan_agree(text: str) -> None:
-    from timeline.edit import append_items
+    from timeline.yamlappend import append_items
     from timeline.yamltree import read_yaml
 
     items = [{"id": "new", "date": "2025", "kind": "other", "title": "New"}]

@@ -244,7 +244,7 @@ def test_a_failed_fetch_is_one_line(run, write, monkeypatch: pytest.MonkeyPatch)
     path = write(BASE)
 
     def offline(url: str, headers: dict[str, str]) -> Any:
-        raise cl.ImportError_("cannot reach CourtListener: [Errno -3] Temporary failure")
+        raise cl.CourtListenerError("cannot reach CourtListener: [Errno -3] Temporary failure")
 
     monkeypatch.setattr(cl, "urllib_fetch", offline)
     result = run("import", "courtlistener", "--docket", "4214664", "--case", "nvlsp")

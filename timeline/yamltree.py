@@ -39,7 +39,8 @@ class Sequence(list[Any]):
         self.item_pos: list[Pos] = []
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
+def yaml_events(text: str) -> Iterator[yaml.Event]:
+    """Yield the YAML parser events of ``text``: nothing is constructed, nothing expanded."""
     import yaml
 
     # The C parser is many times faster; the pure one gives the same events. Only the parser
@@ -105,7 +106,7 @@ def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
         frame[1] = _NO_KEY
 
     try:
-        for event in _events(text):
+        for event in yaml_events(text):
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 pos = _at(event.start_mark)

@@ -49,13 +49,13 @@ def courtlistener(
     today: TodayOption = None,
 ) -> None:
     """Add one event per docket entry; entries already in the file are skipped."""
-    from timeline.importers.courtlistener import ImportError_, urllib_fetch
+    from timeline.importers.courtlistener import CourtListenerError, urllib_fetch
 
     if (json_file is None) == (docket is None):
         usage_error("give a JSON file or --docket ID (not both)")
     try:
         entries, name = _read_entries(json_file, docket, token, urllib_fetch)
-    except ImportError_ as exc:
+    except CourtListenerError as exc:
         err_console().print(f"timeline: error: {exc}", markup=False)
         raise typer.Exit(EXIT_FILE_ERRORS) from None
     run_import(entries, name, case, source or [], to, dry_run, file, parse_today(today))
@@ -65,7 +65,7 @@ def _read_entries(json_file: str | None, docket: str | None, token: str | None, 
     """The entries and a name for where they came from."""
     import sys
 
-    from timeline.importers.courtlistener import ImportError_, detect, entries_from, fetch_pages, read_json
+    from timeline.importers.courtlistener import CourtListenerError, detect, entries_from, fetch_pages, read_json
 
     if docket is not None:
         if not docket.isdigit():
@@ -82,12 +82,12 @@ def _read_entries(json_file: str | None, docket: str | None, token: str | None, 
         except FileNotFoundError:
             usage_error(f"no such file: {json_file}")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ImportError_(f"{json_file}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+            raise CourtListenerError(f"{json_file}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         _shape, raw = detect(read_json(text, name))
-    except ImportError_ as exc:
+    except CourtListenerError as exc:
         message = str(exc)
-        raise ImportError_(message if message.startswith(name) else f"{name}: {message}") from None
+        raise CourtListenerError(message if message.startswith(name) else f"{name}: {message}") from None
     return entries_from(raw), name
 
 

@@ -26,8 +26,8 @@ TITLE_LENGTH = 100
 MAX_PAGES = 500
 
 
-class ImportError_(Exception):
-    """The input is not something we can import; the message says why, in one line."""
+class CourtListenerError(Exception):
+    """The docket cannot be imported (not JSON, not a known shape, the API refused); one line."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def detect(document: Any) -> tuple[str, list[dict[str, Any]]]:
             return "docket-alert webhook", _entries(payload["results"])
         if isinstance(document.get("docket_entries"), list):
             return "RECAP docket", _entries(document["docket_entries"])
-    raise ImportError_(
+    raise CourtListenerError(
         "not a CourtListener docket-entries response, docket-alert webhook or RECAP docket "
         "(expected 'results', 'payload.results' or 'docket_entries')"
     )
@@ -246,7 +246,7 @@ def read_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportError_(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise CourtListenerError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
 
 
 Fetch = Callable[[str, dict[str, str]], Any]
@@ -261,10 +261,10 @@ def fetch_pages(docket: str, token: str | None, fetch: Fetch, max_pages: int = M
     pages: list[Any] = []
     while url:
         if len(pages) == max_pages:
-            raise ImportError_(f"more than {max_pages} pages of entries; stopped")
+            raise CourtListenerError(f"more than {max_pages} pages of entries; stopped")
         page = fetch(url, headers)
         if not _is_page(page):
-            raise ImportError_(f"{url}: the answer is not a page of docket entries")
+            raise CourtListenerError(f"{url}: the answer is not a page of docket entries")
         pages.append(page)
         next_url = page.get("next")
         url = next_url if isinstance(next_url, str) and next_url.startswith(SITE) else None
@@ -282,8 +282,8 @@ def urllib_fetch(url: str, headers: dict[str, str]) -> Any:
             body = response.read()
     except urllib.error.HTTPError as exc:
         hint = " (check --token or COURTLISTENER_TOKEN)" if exc.code in (401, 403) else ""
-        raise ImportError_(f"CourtListener answered {exc.code} {exc.reason}{hint}") from None
+        raise CourtListenerError(f"CourtListener answered {exc.code} {exc.reason}{hint}") from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise ImportError_(f"cannot reach CourtListener: {reason}") from None
+        raise CourtListenerError(f"cannot reach CourtListener: {reason}") from None
     return read_json(body.decode("utf-8", "replace"), url)
