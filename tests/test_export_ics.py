@@ -132,3 +132,44 @@ def test_lines_are_folded_and_end_in_crlf(run):
     assert "\n" not in "".join(lines)
     assert max(len(line.encode("utf-8")) for line in lines) <= 75
     assert any(line.startswith(" ") for line in lines)  # some long line was folded
+
+
+LAST_DAYS = """
+    cases:
+      c: {title: Case, timezone: America/New_York}
+    events:
+      - {id: last, date: 9999-12-31, case: c, kind: hearing, title: Last day}
+      - {id: span, date: 9999-12-30, end: 9999-12-31, case: c, kind: detention, title: Span}
+      - {id: due, date: 9999-12-31, case: c, kind: deadline, title: Last due}
+      - {id: timed, date: 9999-12-31T23:59, case: c, kind: hearing, title: Last minute}
+      - {id: first, date: 0001-01-01, case: c, kind: deadline, title: First due}
+      - {id: beyond, date: 9999-12-31T23:59-12:00, case: c, kind: hearing, title: Beyond}
+"""
+
+
+def test_the_last_representable_day_gets_a_duration_for_the_day_after_it_has_none(run, write):
+    result = export(run, file=str(write(LAST_DAYS)), today="9999-12-31")
+    events = vevents(result.stdout_bytes.decode("utf-8"))
+    last, span, due = events["last@timeline"], events["span@timeline"], events["due@timeline"]
+    assert last.decoded("dtstart") == date(9999, 12, 31) and "DTEND" not in last
+    assert last.decoded("duration") == timedelta(days=1)
+    assert span.decoded("dtstart") == date(9999, 12, 30)
+    assert span.decoded("duration") == timedelta(days=2)
+    assert due.decoded("duration") == timedelta(days=1)
+    assert events["first@timeline"].decoded("dtend") == date(1, 1, 2)
+    timed = events["timed@timeline"].decoded("dtstart")
+    assert (timed.year, timed.hour, timed.minute, timed.tzinfo.key) == (9999, 23, 59,
+                                                                       "America/New_York")
+    calendar = Calendar.from_ical(result.stdout_bytes.decode("utf-8"))
+    assert [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")] == ["America/New_York"]
+
+
+def test_a_time_past_the_year_9999_in_its_case_clock_is_left_out_and_said(run, write):
+    for today in ("9999-12-31", "0001-01-01"):
+        result = export(run, file=str(write(LAST_DAYS)), today=today)
+        assert "beyond@timeline" not in vevents(result.stdout_bytes.decode("utf-8"))
+        assert result.stderr == (
+            "timeline: note: 1 event left out of the calendar: a time that, in its case's "
+            "timezone or UTC, falls outside the years 1 to 9999\n"
+        )
+        assert f"DTSTAMP:{today.replace('-', '')}T000000Z" in result.stdout

@@ -72,3 +72,21 @@ def test_clean_keeps_a_line_of_text_and_nothing_a_terminal_obeys() -> None:
     assert clean("a\nb\r\n  c\td") == "a b c d"
     assert clean("x\x1b[2Jy\x07z\x9b") == "x\ufffd[2Jy\ufffdz\ufffd"
     assert clean("Abrego Garcia v. Noem") == "Abrego Garcia v. Noem"
+
+
+def test_due_label_writes_the_year_1_with_four_digits_and_a_local_mean_time_with_seconds() -> None:
+    lmt = datetime(1, 1, 1, 12, tzinfo=timezone.utc).astimezone(ZoneInfo(NY))
+    assert due_label(Due(lmt.date(), lmt)) == "0001-01-01 07:03:58 LMT"
+    utc = datetime(1, 1, 1, 0, 5, tzinfo=timezone.utc)
+    assert due_label(Due(utc.date(), utc)) == "0001-01-01 00:05 UTC"
+    assert due_label(Due(date(1, 1, 1))) == "0001-01-01"
+
+
+def test_a_local_mean_time_due_moment_is_shown_beside_written_dates_in_utc() -> None:
+    lmt = datetime(1, 1, 1, 12, tzinfo=timezone.utc).astimezone(ZoneInfo(NY))
+    due = Due(lmt.date(), lmt)
+    assert due.iso() == "0001-01-01T07:03:58-04:56:02"
+    assert due.date_form().iso() == "0001-01-01T12:00Z"
+    summer = datetime(2025, 4, 8, 17, tzinfo=ZoneInfo(NY))
+    assert Due(summer.date(), summer).iso() == "2025-04-08T17:00-04:00"
+    assert Due(summer.date(), summer).date_form().iso() == "2025-04-08T17:00-04:00"

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
 
 from timeline.dates import FileDate, Precision, zone
@@ -31,7 +31,10 @@ class Due:
 
     def iso(self) -> str:
         if self.moment is not None:
-            return self.moment.isoformat(timespec="minutes")
+            # A zone's old local mean time has an offset in seconds (New York's -04:56:02): the
+            # moment then has seconds too, and cutting them would name another instant.
+            return self.moment.isoformat(timespec="seconds" if has_seconds(self.moment)
+                                         else "minutes")  # fmt: skip
         return self.day.isoformat()
 
     def date_form(self) -> FileDate:
@@ -40,8 +43,21 @@ class Due:
             return FileDate(self.day.year, self.day.month, self.day.day)
         m = self.moment
         offset = m.utcoffset()
+        if offset is not None and offset.seconds % 60:
+            # A written date's offset is whole minutes (a local mean time's is not): use UTC.
+            try:
+                m = m.astimezone(timezone.utc)
+                offset = m.utcoffset()
+            except OverflowError:
+                pass
         minutes = int(offset.total_seconds() // 60) if offset is not None else None
         return FileDate(m.year, m.month, m.day, m.hour, m.minute, minutes)
+
+
+def has_seconds(moment: datetime) -> bool:
+    """Whether a moment needs its seconds to be exact (a local mean time offset gives it some)."""
+    offset = moment.utcoffset()
+    return bool(moment.second or (offset is not None and offset.seconds % 60))
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,10 @@ def fixed_due(timeline: Timeline, event: Event) -> Due | None:
             return None
         moment = written.instant(zone(tz_name) if tz_name else None)
         if tz_name:
-            moment = moment.astimezone(zone(tz_name))
+            try:
+                moment = moment.astimezone(zone(tz_name))
+            except OverflowError:
+                pass  # in the case's clock it would be past 9999 or before year 1: keep the offset
         return Due(moment.date(), moment)
     # A deadline written as a month or a year runs to the end of that period.
     return Due(written.last_day)

@@ -3,7 +3,9 @@
 Every event dated to a day becomes an all-day VEVENT and every event dated to a minute a timed
 one in its case's timezone (with a VTIMEZONE), or in UTC when only an offset was written. An
 event dated only to a year or a month has no place on a calendar, so it is left out, and
-``notes`` says how many were. Deadlines carry their status in the summary and an alarm a day
+``notes`` says how many were; so is a timed one that its case's clock would put past the year 9999
+(or before the year 1). An all-day event ending on 9999-12-31 has no day after it for DTEND: it
+gets a DURATION instead. Deadlines carry their status in the summary and an alarm a day
 before. UIDs come from the event's id (or a hash of its content) so that a re-export updates a
 subscribed calendar rather than duplicating it; DTSTAMP is the view's today, so the output is
 the same byte for byte at a fixed ``--today``.
@@ -28,6 +30,7 @@ PRODID = "-//timeline//court-case timeline export//EN"
 UID_DOMAIN = "timeline"
 # Deadlines still calling for action get the alarm; met, extended, vacated or moot ones do not.
 OPEN = frozenset({"upcoming", "due-soon", "passed", "missed", "unknown"})
+LAST_ZONE_DAY = date.max - timedelta(days=90)
 
 
 def render(view: View) -> str:
@@ -41,7 +44,7 @@ def render(view: View) -> str:
     calendar.add("x-wr-calname", ics_text(title))
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
-    placed = [(row, span) for row in view.rows if (span := when(view, row)) is not None]
+    placed = [(row, span) for row in view.rows if isinstance(span := placement(view, row), tuple)]
     zones: set[str] = set()
     years: set[int] = set()
     for _row, (start, end) in placed:
@@ -52,7 +55,10 @@ def render(view: View) -> str:
     for key in sorted(zones):
         # Bounded to the years in use, so the VTIMEZONE stays short and does not depend on the
         # library's default range.
-        first, last = date(min(years), 1, 1), date(max(years) + 1, 12, 31)
+        # icalendar looks up to 64 days past the last date for a change of offset: stop short of
+        # 9999-12-31, so that it never steps past it. The last rule still holds after the range.
+        first = date(min(years), 1, 1)
+        last = min(date(min(max(years) + 1, 9999), 12, 31), LAST_ZONE_DAY)
         calendar.add_component(Timezone.from_tzid(key, first_date=first, last_date=last))
     for row, span in placed:
         calendar.add_component(vevent(view, row, span, uids[row.index], stamp))
@@ -60,29 +66,49 @@ def render(view: View) -> str:
     return text
 
 
+# Why an event was left out of the calendar, as ``notes`` words it.
+UNDATED = "dated only to a year or a month, or not dated"
+OUT_OF_RANGE = "a time that, in its case's timezone or UTC, falls outside the years 1 to 9999"
+
+
 def notes(view: View) -> list[str]:
-    left = sum(1 for row in view.rows if when(view, row) is None)
-    if not left:
-        return []
-    noun = "event" if left == 1 else "events"
-    why = "dated only to a year or a month, or not dated"
-    return [f"{left} {noun} left out of the calendar: {why}"]
+    left = {UNDATED: 0, OUT_OF_RANGE: 0}
+    for row in view.rows:
+        why = placement(view, row)
+        if isinstance(why, str):
+            left[why] += 1
+    noun = {1: "event"}
+    return [f"{count} {noun.get(count, 'events')} left out of the calendar: {why}"
+            for why, count in left.items() if count]  # fmt: skip
 
 
 Moment = date | datetime
 
 
-Span = tuple[Moment, Moment | None]
+# Start, then end: a moment (exclusive for all-day events), a length, or nothing.
+Span = tuple[Moment, Moment | timedelta | None]
+
+
+def placement(view: View, row: Row) -> Span | str:
+    """The VEVENT's start and end, or why the event is left out."""
+    try:
+        span = when(view, row)
+    except OverflowError:
+        return OUT_OF_RANGE
+    return UNDATED if span is None else span
 
 
 def when(view: View, row: Row) -> Span | None:
-    """The VEVENT's start and end (end exclusive for all-day events), or None to leave it out."""
+    """The VEVENT's start and end (end exclusive for all-day events), or None to leave it out.
+
+    Raises OverflowError when the case's clock puts a moment outside the years 1 to 9999.
+    """
     event, state = row.event, row.state
     if event.kind == "deadline" and state is not None and state.due is not None:
         due = state.due
         # A deadline is a moment (its due instant) or a day (it runs to the end of that day).
         if due.moment is None:
-            return due.day, due.day + timedelta(days=1)
+            return due.day, day_after(due.day, due.day)
         named = isinstance(due.moment.tzinfo, ZoneInfo)
         return (due.moment if named else due.moment.astimezone(timezone.utc)), None
     written = row.start
@@ -92,9 +118,16 @@ def when(view: View, row: Row) -> Span | None:
     end = event.end
     if written.precision is Precision.DAY or (end is not None and end.precision < Precision.MINUTE):
         last = end.last_day if end is not None else written.first_day
-        return written.first_day, last + timedelta(days=1)
+        return written.first_day, day_after(written.first_day, last)
     start = instant(written, tz_name)
     return start, instant(end, tz_name) if end is not None else None
+
+
+def day_after(first: date, last: date) -> date | timedelta:
+    """The exclusive end of the days ``first`` to ``last``, or their length if none follows."""
+    if last == date.max:
+        return last - first + timedelta(days=1)
+    return last + timedelta(days=1)
 
 
 def instant(written: FileDate, tz_name: str | None) -> datetime:
@@ -112,7 +145,9 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     component.add("uid", f"{uid}@{UID_DOMAIN}")
     component.add("dtstamp", stamp)
     component.add("dtstart", span[0])
-    if span[1] is not None:
+    if isinstance(span[1], timedelta):
+        component.add("duration", span[1])
+    elif span[1] is not None:
         component.add("dtend", span[1])
     if event.kind == "deadline" and state is not None:
         component.add("summary", ics_text(f"Deadline ({state.status}): {event.title}"))

@@ -10,7 +10,7 @@ import re
 from datetime import datetime, timezone
 
 from timeline.dates import FileDate, Precision, format_offset, zone
-from timeline.deadlines import FLAGGED, DeadlineState, Due
+from timeline.deadlines import FLAGGED, DeadlineState, Due, has_seconds
 from timeline.model import Event
 from timeline.timeline import Timeline
 
@@ -89,7 +89,16 @@ def due_label(due: Due) -> str:
     """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``."""
     if due.moment is None:
         return due.day.isoformat()
-    return f"{due.moment:%Y-%m-%d %H:%M} {moment_zone(due.moment)}"
+    return f"{clock(due.moment)} {moment_zone(due.moment)}"
+
+
+def clock(moment: datetime) -> str:
+    """``2025-04-08 17:00``, the year always four digits, seconds only where the zone has them.
+
+    Written by hand: ``%Y`` gives ``1`` for the year 1 on some platforms.
+    """
+    text = f"{moment.date().isoformat()} {moment.hour:02d}:{moment.minute:02d}"
+    return text + (f":{moment.second:02d}" if has_seconds(moment) else "")
 
 
 def moment_zone(moment: datetime) -> str:
