@@ -183,6 +183,8 @@ TRICKY = {
     "syntax error": "events:\n  - kind: [order\n",
     "indentation error": "events:\n  - kind: order\n   title: T\n",
     "nested too deep": "events:\n  - kind: order\n    tags: " + "[" * 5000 + "]" * 5000 + "\n",
+    "quoted text over lines": "events:\n  - kind: order\n    title: \"multi\n      line\"\n",
+    "flow list over lines": "events:\n  - kind: order\n    title: T\n    tags: [a,\n      b]\n",
 }
 
 
@@ -194,7 +196,8 @@ def test_tricky_yaml_is_refused_or_read_the_same(text):
 @pytest.mark.parametrize("name", ["anchor and alias", "tag", "local tag", "null written out",
                                   "duplicate key in an event", "float", "tab", "NEL",
                                   "two documents", "flow events", "long key", "syntax error",
-                                  "nested too deep"])  # fmt: skip
+                                  "nested too deep", "quoted text over lines",
+                                  "flow list over lines", "document marker"])  # fmt: skip
 def test_what_the_json_route_would_lose_is_refused(name):
     assert fastyaml.read_fast(TRICKY[name]) is None
 
@@ -203,6 +206,129 @@ def test_what_the_json_route_would_lose_is_refused(name):
                                   "folded and literal", "booleans", "quoted key"])  # fmt: skip
 def test_ordinary_yaml_is_vouched_for(name):
     assert assert_reads_agree(TRICKY[name])
+
+
+def _written(tmp_path: Path, text: str) -> tuple[Any, Any]:
+    """What ``load`` gives for ``text`` as events.yaml, and what the exact path alone gives."""
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+    exact = loader._load([Path("events.yaml")], tmp_path, TODAY, None, fast=False)
+    return loader.load([Path("events.yaml")], tmp_path, TODAY), exact
+
+
+ONE_EVENT = HEAD + "  - date: 2025-01-02\n    kind: other\n    sources: [src]\n"
+
+# ryml's JSON writer turns these plain texts into .nan, .inf and -.inf.
+NOT_NUMBERS = ["nan", "inf", "-inf", "infinity", ".NaN", ".NAN", ".Inf", ".INF", "-.Inf",
+               ".nan", "-.inf"]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", NOT_NUMBERS)
+def test_nan_and_inf_are_kept_as_written(tmp_path, word):
+    text = ONE_EVENT + f"    title: {word}\n    details: {word}\n    tags: [{word}, x]\n"
+    assert fastyaml.read_fast(text) is None
+    assert_reads_agree(text)
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics == []
+    event = result.timeline.events[0]
+    assert (event.title, event.details, event.tags) == (word, word, [word, "x"])
+    assert_same_result(result, exact)
+
+
+def test_nan_as_a_key_is_kept_as_written():
+    text = "sources:\n  nan: {title: A source}\n  .inf: {title: B}\nevents: []\n"
+    assert fastyaml.read_fast(text) is None
+    assert assert_reads_agree(text) is False
+
+
+def test_words_that_only_look_like_nan_take_the_fast_path():
+    text = ONE_EVENT + "    title: NaN\n    details: x.inf\n    tags: [Nan, Infinity, nana]\n"
+    assert assert_reads_agree(text)
+
+
+@pytest.mark.parametrize("text", [
+    "...\n" + ONE_EVENT + "    title: T\n",
+    "---\n" + ONE_EVENT + "    title: T\n",
+    "%YAML 1.1\n---\n" + ONE_EVENT + "    title: T\n",
+    ONE_EVENT + "    title: T\n...\n",
+    ONE_EVENT + "    title: T\n---\n",
+    ONE_EVENT + "    title: T\n... # end\n",
+], ids=["end marker first", "start marker", "directive", "end marker last", "second document",
+        "end marker with a comment"])  # fmt: skip
+def test_a_document_marker_or_directive_line_sends_the_file_to_the_exact_reader(tmp_path, text):
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics
+    assert_same_result(result, exact)
+
+
+def test_an_end_marker_at_the_top_is_a_syntax_error(tmp_path):
+    result, _ = _written(tmp_path, "...\n" + ONE_EVENT + "    title: T\n")
+    assert [(d.line, d.col, d.code) for d in result.diagnostics] == [(1, 1, "T002")]
+    assert "did not find expected node content" in result.diagnostics[0].message
+
+
+FLOW_OVER_LINES = {
+    "key broken in a flow mapping":
+        HEAD + "  - {date: 2025-01-02, kind: other, sources: [src],\n     title\n    : t}\n",
+    "flow mapping over lines": "sources: {src: {title: S},\n  s2?: {title: T}}\n"
+                               + HEAD[HEAD.index("people:"):] + "  - {date: 2025-01-02, kind: other,"
+                               " title: t, sources: [src, s2?]}\n",
+    "flow list over lines": ONE_EVENT + "    title: T\n    tags: [a,\n      b]\n",
+    "nested flow over lines": ONE_EVENT + "    title: T\n    due: {after: x, days: [7,\n      8]}\n",
+    "flow deeper than three": ONE_EVENT + "    title: T\n    tags: [[[[a]]]]\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FLOW_OVER_LINES.values(), ids=FLOW_OVER_LINES.keys())
+def test_a_flow_collection_over_lines_goes_to_the_exact_reader(tmp_path, text):
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics
+    assert_same_result(result, exact)
+
+
+def test_a_key_broken_in_a_flow_mapping_is_the_exact_readers_syntax_error(tmp_path):
+    result, _ = _written(tmp_path, FLOW_OVER_LINES["key broken in a flow mapping"])
+    assert [(d.line, d.col, d.code) for d in result.diagnostics] == [(11, 5, "T002")]
+
+
+QUOTED_OVER_LINES = {
+    "escaped break and blank line": ('"a\n      b\\\n\n      c"', "a b\nc"),
+    "escaped break and spaces": ('"a\n      b\\\n     \n       c"', "a b\nc"),
+    "double quotes": ('"a\n      b"', "a b"),
+    "single quotes": ("'it''s\n\n      over'", "it's\nover"),
+    "escaped quote then a break": ('"say \\"hi\\"\n      there"', 'say "hi" there'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("quoted,title", QUOTED_OVER_LINES.values(), ids=QUOTED_OVER_LINES.keys())
+def test_a_quoted_text_over_lines_is_read_by_the_exact_reader(tmp_path, quoted, title):
+    text = ONE_EVENT + f"    title: {quoted}\n"
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics == []
+    assert result.timeline.events[0].title == title
+    assert_same_result(result, exact)
+
+
+def test_quotes_and_brackets_in_block_texts_and_comments_keep_the_fast_path():
+    text = ONE_EVENT + """\
+    title: one line # a comment with "a quote, [a bracket and {a brace
+    details: |
+      - the deadline is "no longer
+        effective" [1
+      {see below
+    tags: ["a, b", 'c]', [d, {e: f}]]
+# "a comment over
+# lines"
+"""
+    assert assert_reads_agree(text)
+
+
+def test_a_quote_in_plain_text_over_lines_is_not_a_quoted_text():
+    text = ONE_EVENT + '    title: The "court\n      order" came\n'
+    assert_reads_agree(text)
+    assert read_yaml(text, "events.yaml", [])["events"][0]["title"] == 'The "court order" came'
 
 
 def _damaged(text: str, rng: random.Random) -> str:
@@ -274,8 +400,7 @@ events:
   date: 2025-01-02
   kind: order
   title: A colon:x and a #hash
-  details: "multi
-    line quoted"
+  details: "quoted, on one line: [not, a, list]"
 - {id: e2, date: 2025-01, kind: ruling, title: "Flow event", sources: [s1, s2]}
 -   id: e3
     title: plain

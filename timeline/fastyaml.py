@@ -53,6 +53,50 @@ _NEXT_TOP_LEVEL = re.compile(r"\n[^ \r\n#-]")
 _AFTER_DASH = re.compile(r" +(?=[^\s#])")
 _LONGEST_SIMPLE_KEY = 1000  # PyYAML refuses an implicit key longer than 1024 characters
 
+# A line starting with a document marker or a directive: streams, documents and "..." at the
+# top are where the two parsers part ways (ryml accepts a lone "..." PyYAML refuses).
+_DOCUMENT_LINE = re.compile(r"\n(?:---|\.\.\.|%)")
+# After a quote or bracket: whether it may open a node (it follows a line start, a space or
+# an indicator), as in _MARK. A superset of the real openers: a false alarm costs time only.
+_OPENS = r"(?<![^\s\[{,:?\-].)"
+_DOUBLE_QUOTED = r'"(?:[^"\\\n]++|\\.)*+"'  # closed on its line: "\\." never takes a line end
+_SINGLE_QUOTED = r"'(?:[^'\n]++|'')*+'"
+
+
+def _flow_body(depth: int) -> str:
+    """What may stand between a flow collection's brackets on one line, ``depth`` levels deep."""
+    inner = rf"[^\[\]{{}}\"'\n]++|{_DOUBLE_QUOTED}|{_SINGLE_QUOTED}"
+    if depth > 0:
+        nested = _flow_body(depth - 1)
+        inner += rf"|\[{nested}\]|\{{{nested}\}}"
+    return f"(?:{inner})*+"
+
+
+# Openers not closed on their line. A quoted text over lines: ryml folds its line breaks,
+# escaped breaks and blank lines otherwise than PyYAML ("a\n  b\\\n\n  c"). A flow collection
+# over lines (or nested more than three deep): ryml reads keys and breaks PyYAML refuses
+# ("{a: b,\n  c\n  : d}"). The generated and bundled files keep each on one line. One
+# pattern per opener: each starts with its character, which the regex engine finds about
+# as fast as str.find; a set of characters is looked for several times slower.
+_UNCLOSED = (
+    re.compile(rf'"{_OPENS}(?!{_DOUBLE_QUOTED[1:]})'),
+    re.compile(rf"'{_OPENS}(?!{_SINGLE_QUOTED[1:]})"),
+    re.compile(rf"\[{_OPENS}(?!{_flow_body(2)}\])"),
+    re.compile(rf"\{{{_OPENS}(?!{_flow_body(2)}\}})"),
+)
+# Where a comment starts on a line (tabs are refused first): outside a quoted text, always.
+_COMMENT = re.compile(r"(?<![^ ])#")
+# A line that only opens a block text: "key: |", "- note: >-", "- |" (a comment may follow);
+# the node holding the text is the key's mapping, else the dash's list. An indentation indicator is left out:
+# then the first line need not set the indentation.
+_HEADER_LINE = re.compile(r"( *)(- +)?([A-Za-z0-9_][\w.\-/ ]*: +)?[|>][+-]?(?: +#.*)? *")
+_LINES_UP = 300
+# What ryml's JSON writer makes of the plain texts nan, inf, infinity, .NaN, -.Inf and the
+# like: ".nan", ".inf", "-.inf" (keys too); the exact reader keeps them as written. A text
+# really written so, or ending so, is read again, exactly. Searched in the JSON from the dot,
+# rarer there than the quote.
+_REWRITTEN = re.compile(r'\.(?:nan"(?<="\.nan")|inf"(?<=["-]\.inf"))')
+
 
 class _Unvouched(Exception):
     """The fast route cannot promise the exact reader's result for this text."""
@@ -72,7 +116,7 @@ def read_fast(text: str) -> Mapping | None:
     try:
         document = _json_of(data)
         del data  # big files: hold as few copies of the text as possible
-        if document is None:
+        if document is None or _REWRITTEN.search(document):
             return None
         root = json.loads(
             document,
@@ -108,6 +152,10 @@ def _unvouched(text: str, data: bytearray) -> bool:
     if not text.isascii() and _BAD_UTF8.search(data):
         return True
     if _LONE_CR.search(data):
+        return True
+    if text.startswith(("---", "...", "%")) or _DOCUMENT_LINE.search(text):
+        return True
+    if any(_unclosed(text, pattern) for pattern in _UNCLOSED):
         return True
     for found in _MARK.finditer(text):
         at = found.start()
@@ -147,6 +195,54 @@ def _unvouched(text: str, data: bytearray) -> bool:
             return True
         at = text.find("null", at + 1)
     return False
+
+
+def _unclosed(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether an opener ``pattern`` finds may be a real one: not in a comment or block text."""
+    for found in pattern.finditer(text):
+        at = found.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        line = text[line_start:at]
+        comment = _COMMENT.search(line)
+        if comment is not None and not any(quote in line[: comment.start()] for quote in "\"'"):
+            continue  # no quote before the "#" could hold it: a comment for sure
+        if not _in_block_text(text, line_start):
+            return True
+    return False
+
+
+def _in_block_text(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` is surely inside a block text (``key: |`` and the
+    like): the lines up to its header are blank or indented at least as far as the first,
+    which is indented further than the header's node. Looked for a few hundred lines up."""
+    lowest = _indent(text, line_start)
+    first = lowest  # the indentation of the nearest line above with text on it
+    end = line_start - 1
+    for _ in range(_LINES_UP):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip("\r")
+        end = start - 1
+        if not line.strip(" "):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if indent >= lowest:
+            first = indent
+            continue
+        header = _HEADER_LINE.fullmatch(line)
+        if header is not None:
+            holder = header.start(3) if header.group(3) else header.end(1)
+            return first == lowest and lowest > holder
+        lowest = first = indent
+    return False
+
+
+def _indent(text: str, line_start: int) -> int:
+    end = line_start
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end - line_start
 
 
 def _at_node_start(text: str, index: int) -> bool:
