@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
@@ -173,3 +174,31 @@ def test_a_time_past_the_year_9999_in_its_case_clock_is_left_out_and_said(run, w
             "timezone or UTC, falls outside the years 1 to 9999\n"
         )
         assert f"DTSTAMP:{today.replace('-', '')}T000000Z" in result.stdout
+
+
+def test_a_vtimezone_covers_the_years_in_use_not_every_year_between(run, write):
+    path = write("""
+        cases:
+          c: {title: C, timezone: America/New_York}
+        events:
+          - {id: a, date: 0001-06-01T12:00, case: c, kind: hearing, title: A}
+          - {id: b, date: 1950-07-01T12:00, case: c, kind: hearing, title: B}
+          - {id: c, date: 2025-07-01T12:00, case: c, kind: hearing, title: C}
+          - {id: d, date: 2025-12-01T12:00, case: c, kind: hearing, title: D}
+          - {id: e, date: 9999-07-01T12:00, case: c, kind: hearing, title: E}
+          - {id: f, date: 9999-12-01T12:00, case: c, kind: hearing, title: F}
+    """)
+    text = ics(run, file=str(path))
+    # Every change of New York's clock from the year 1 to 9999 would be some 270 kB.
+    assert len(text) < 5000
+    calendar = Calendar.from_ical(text)
+    [zone] = calendar.walk("VTIMEZONE")
+    assert str(zone["comment"]) == (
+        "This timezone only works from 0001-01-01 to 0002-12-31, 1950-01-01 to 1951-12-31, "
+        "2025-01-01 to 2026-12-31, 9999-01-01 to 9999-10-02.")
+    rules, new_york = zone.to_tz(), ZoneInfo("America/New_York")
+    starts = [event.decoded("dtstart").replace(tzinfo=None) for event in calendar.walk("VEVENT")]
+    assert len(starts) == 6
+    # The calendar's own rules read every event's time as New York's clock did (LMT, EDT, EST).
+    assert [rules.utcoffset(s) for s in starts] == [
+        s.replace(tzinfo=new_york).utcoffset() for s in starts]

@@ -45,25 +45,51 @@ def render(view: View) -> str:
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     placed = [(row, span) for row in view.rows if isinstance(span := placement(view, row), tuple)]
-    zones: set[str] = set()
-    years: set[int] = set()
+    years: dict[str, set[int]] = {}
     for _row, (start, end) in placed:
         for moment in (start, end):
             if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo):
-                zones.add(moment.tzinfo.key)
-                years.add(moment.year)
-    for key in sorted(zones):
-        # Bounded to the years in use, so the VTIMEZONE stays short and does not depend on the
-        # library's default range.
-        # icalendar looks up to 64 days past the last date for a change of offset: stop short of
-        # 9999-12-31, so that it never steps past it. The last rule still holds after the range.
-        first = date(min(years), 1, 1)
-        last = min(date(min(max(years) + 1, 9999), 12, 31), LAST_ZONE_DAY)
-        calendar.add_component(Timezone.from_tzid(key, first_date=first, last_date=last))
+                years.setdefault(moment.tzinfo.key, set()).add(moment.year)
+    for key in sorted(years):
+        calendar.add_component(vtimezone(key, years[key]))
     for row, span in placed:
         calendar.add_component(vevent(view, row, span, uids[row.index], stamp))
     text: str = calendar.to_ical().decode("utf-8")
     return text
+
+
+def vtimezone(key: str, years: set[int]) -> Timezone:
+    """The zone's rules over the years in use (and the next), so that the VTIMEZONE stays short.
+
+    Years far apart (an event in 1900 and one in 2025) each get their own stretch of rules, not
+    every change of the clock in between.
+    """
+    stretches: list[tuple[date, date]] = []
+    for first, last in year_runs(years):
+        # icalendar looks up to 64 days past the last date for a change of offset: stop short of
+        # 9999-12-31, so that it never steps past it. The last rule still holds after the range.
+        stretches.append((date(first, 1, 1), min(date(min(last + 1, 9999), 12, 31), LAST_ZONE_DAY)))
+    parts = [Timezone.from_tzid(key, first_date=a, last_date=b) for a, b in stretches]
+    merged = parts[0]
+    if len(parts) > 1:
+        for part in parts[1:]:
+            for observance in part.subcomponents:
+                merged.add_component(observance)
+        spans = [f"{a.isoformat()} to {b.isoformat()}" for a, b in stretches]
+        merged.pop("COMMENT", None)
+        merged.add("comment", f"This timezone only works from {', '.join(spans)}.")
+    return merged
+
+
+def year_runs(years: set[int]) -> list[tuple[int, int]]:
+    """Consecutive years as (first, last) runs; a year's rules also reach into the next one."""
+    runs: list[tuple[int, int]] = []
+    for year in sorted(years):
+        if runs and year <= runs[-1][1] + 2:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
 
 
 # Why an event was left out of the calendar, as ``notes`` words it.
