@@ -311,6 +311,40 @@ def test_a_quoted_text_over_lines_is_read_by_the_exact_reader(tmp_path, quoted, 
     assert_same_result(result, exact)
 
 
+SURROGATES = ["\\ud800", "\\uDFFF", "\\U0000d800", "\\ud83d\\ude00"]
+
+
+@pytest.mark.parametrize("escape", SURROGATES)
+def test_an_escaped_surrogate_is_the_exact_readers_syntax_error(tmp_path, escape):
+    text = ONE_EVENT + f'    title: "a{escape}b"\n'
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert [(d.line, d.col, d.code) for d in result.diagnostics] == [(12, 16, "T002")]
+    assert result.diagnostics == exact.diagnostics
+
+
+LONG_KEYS = {
+    "escapes": HEAD.replace("  src:", '  "' + "\\x73" * 300 + '":'),
+    "spaces before the colon": HEAD.replace("  src:", "  src" + " " * 1100 + ":"),
+    "a short key, escapes and spaces": HEAD.replace("  src:", '  "' + "\\x73" * 80 + '"' + " " * 800 + ":"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", LONG_KEYS.values(), ids=LONG_KEYS.keys())
+def test_a_key_written_over_1024_characters_is_the_exact_readers_syntax_error(tmp_path, text):
+    text += "  - {date: 2025-01-02, kind: other, title: T, sources: [src]}\n"
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert [d.code for d in result.diagnostics] == ["T002"]
+    assert result.diagnostics == exact.diagnostics
+
+
+def test_a_short_key_with_escapes_keeps_the_fast_path():
+    text = HEAD.replace("  src:", '  "sr\\x63":') + "  - {date: 2025-01-02, kind: other, title: T}\n"
+    assert assert_reads_agree(text)
+    assert "src" in fastyaml.read_fast(text)["sources"]
+
+
 def test_quotes_and_brackets_in_block_texts_and_comments_keep_the_fast_path():
     text = ONE_EVENT + """\
     title: one line # a comment with "a quote, [a bracket and {a brace

@@ -51,7 +51,11 @@ _EVENTS_KEY = re.compile(r"\nevents[ ]*:[ ]*(?:#[^\n]*)?\r?(?=\n|\Z)")
 _NEXT_TOP_LEVEL = re.compile(r"\n[^ \r\n#-]")
 # The spaces between an item's dash and its content on the same line.
 _AFTER_DASH = re.compile(r" +(?=[^\s#])")
-_LONGEST_SIMPLE_KEY = 1000  # PyYAML refuses an implicit key longer than 1024 characters
+# PyYAML refuses an implicit key whose text, up to its colon, is over 1024 characters long.
+# Counted in the file: an escape takes up to 10 ("\U0001F600"), and spaces before the colon
+# count too. Vouched for: keys of at most 90 characters read, and no run of 64 spaces.
+_LONGEST_SIMPLE_KEY = 90
+_MANY_SPACES = " " * 64
 
 # A line starting with a document marker or a directive: streams, documents and "..." at the
 # top are where the two parsers part ways (ryml accepts a lone "..." PyYAML refuses).
@@ -96,6 +100,9 @@ _LINES_UP = 300
 # really written so, or ending so, is read again, exactly. Searched in the JSON from the dot,
 # rarer there than the quote.
 _REWRITTEN = re.compile(r'\.(?:nan"(?<="\.nan")|inf"(?<=["-]\.inf"))')
+# An escaped surrogate ("\ud800"): PyYAML refuses it, ryml writes bytes that are not UTF-8,
+# which reach Python as lone surrogates.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Unvouched(Exception):
@@ -117,6 +124,8 @@ def read_fast(text: str) -> Mapping | None:
         document = _json_of(data)
         del data  # big files: hold as few copies of the text as possible
         if document is None or _REWRITTEN.search(document):
+            return None
+        if not document.isascii() and _SURROGATE.search(document):
             return None
         root = json.loads(
             document,
@@ -152,6 +161,8 @@ def _unvouched(text: str, data: bytearray) -> bool:
     if not text.isascii() and _BAD_UTF8.search(data):
         return True
     if _LONE_CR.search(data):
+        return True
+    if _MANY_SPACES in text:
         return True
     if text.startswith(("---", "...", "%")) or _DOCUMENT_LINE.search(text):
         return True
