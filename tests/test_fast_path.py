@@ -345,6 +345,25 @@ def test_a_short_key_with_escapes_keeps_the_fast_path():
     assert "src" in fastyaml.read_fast(text)["sources"]
 
 
+@pytest.mark.parametrize("value", [":x", ":...", ":- b", ": b"])
+def test_an_explicit_key_goes_to_the_exact_reader(tmp_path, value):
+    text = "? version\n" + value + "\n" + ONE_EVENT
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics != []
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|+", ">-"])
+@pytest.mark.parametrize("end", ["x", "x\n         ", "", "\n\n      x"])
+def test_a_block_text_at_the_end_of_a_file_without_a_line_break(tmp_path, header, end):
+    text = ONE_EVENT + f"    title: T\n    details: {header}\n      {end}"
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics
+    assert_same_result(result, exact)
+    assert fastyaml.read_fast(text + "\n") is not None  # the same file ended: vouched for
+
+
 def test_quotes_and_brackets_in_block_texts_and_comments_keep_the_fast_path():
     text = ONE_EVENT + """\
     title: one line # a comment with "a quote, [a bracket and {a brace

@@ -164,6 +164,8 @@ def _unvouched(text: str, data: bytearray) -> bool:
         return True
     if _MANY_SPACES in text:
         return True
+    if not text.endswith("\n") and ("|" in text or ">" in text):
+        return True  # a block text up to the end: ryml ends it with a line break, PyYAML not
     if text.startswith(("---", "...", "%")) or _DOCUMENT_LINE.search(text):
         return True
     if any(_unclosed(text, pattern) for pattern in _UNCLOSED):
@@ -174,7 +176,9 @@ def _unvouched(text: str, data: bytearray) -> bool:
         if before not in _NODE_START:
             continue  # inside a text: "a & b", "x > y"
         mark = text[at]
-        if mark in "?:":  # in a flow collection PyYAML reads "?x" as a key, ":x" not at all
+        if mark == "?":  # an explicit key: after one, ryml reads ":x" as its value, PyYAML not
+            return True
+        if mark == ":":  # in a flow collection PyYAML reads ":x" not at all
             line = text[text.rfind("\n", 0, at) + 1 : at]
             if before in "[{," or "[" in line or "{" in line:
                 return True
