@@ -158,6 +158,10 @@ def test_the_last_representable_day_gets_a_duration_for_the_day_after_it_has_non
     assert span.decoded("duration") == timedelta(days=2)
     assert due.decoded("duration") == timedelta(days=1)
     assert events["first@timeline"].decoded("dtend") == date(1, 1, 2)
+    # An alarm a day before the year 1 has no date to go off on; the last day's alarm does.
+    assert not events["first@timeline"].walk("VALARM")
+    [alarm] = due.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(days=-1)
     timed = events["timed@timeline"].decoded("dtstart")
     assert (timed.year, timed.hour, timed.minute, timed.tzinfo.key) == (9999, 23, 59,
                                                                        "America/New_York")
@@ -172,6 +176,7 @@ def test_a_time_past_the_year_9999_in_its_case_clock_is_left_out_and_said(run, w
         assert result.stderr == (
             "timeline: note: 1 event left out of the calendar: a time that, in its case's "
             "timezone or UTC, falls outside the years 1 to 9999\n"
+            "timeline: note: 1 deadline has no alarm: the day before is before the year 1\n"
         )
         assert f"DTSTAMP:{today.replace('-', '')}T000000Z" in result.stdout
 

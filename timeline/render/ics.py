@@ -104,8 +104,21 @@ def notes(view: View) -> list[str]:
         if isinstance(why, str):
             left[why] += 1
     noun = {1: "event"}
-    return [f"{count} {noun.get(count, 'events')} left out of the calendar: {why}"
+    said = [f"{count} {noun.get(count, 'events')} left out of the calendar: {why}"
             for why, count in left.items() if count]  # fmt: skip
+    silent = sum(1 for row in view.rows if _alarm_left_out(view, row))
+    if silent:
+        deadlines = "deadline has" if silent == 1 else "deadlines have"
+        said.append(f"{silent} {deadlines} no alarm: the day before is before the year 1")
+    return said
+
+
+def _alarm_left_out(view: View, row: Row) -> bool:
+    state = row.state
+    if row.event.kind != "deadline" or state is None or state.status not in OPEN:
+        return False
+    span = placement(view, row)
+    return isinstance(span, tuple) and not has_day_before(span[0])
 
 
 Moment = date | datetime
@@ -177,7 +190,7 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
         component.add("dtend", span[1])
     if event.kind == "deadline" and state is not None:
         component.add("summary", ics_text(f"Deadline ({state.status}): {event.title}"))
-        if state.status in OPEN:
+        if state.status in OPEN and has_day_before(span[0]):
             component.add_component(reminder(event.title))
     else:
         component.add("summary", ics_text(event.title))
@@ -198,6 +211,17 @@ def ics_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS.sub("\ufffd", text)
+
+
+def has_day_before(start: Moment) -> bool:
+    """Whether the alarm's moment, a day before ``start``, is after the first day a date has."""
+    try:
+        before = start - timedelta(days=1)
+        if isinstance(before, datetime):
+            before.astimezone(timezone.utc)
+    except OverflowError:
+        return False
+    return True
 
 
 def reminder(title: str) -> Alarm:
