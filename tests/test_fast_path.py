@@ -271,10 +271,11 @@ FLOW_OVER_LINES = {
     "key broken in a flow mapping":
         HEAD + "  - {date: 2025-01-02, kind: other, sources: [src],\n     title\n    : t}\n",
     "flow mapping over lines": "sources: {src: {title: S},\n  s2?: {title: T}}\n"
-                               + HEAD[HEAD.index("people:"):] + "  - {date: 2025-01-02, kind: other,"
-                               " title: t, sources: [src, s2?]}\n",
+        + HEAD[HEAD.index("people:"):]
+        + "  - {date: 2025-01-02, kind: other, title: t, sources: [src, s2?]}\n",
     "flow list over lines": ONE_EVENT + "    title: T\n    tags: [a,\n      b]\n",
-    "nested flow over lines": ONE_EVENT + "    title: T\n    due: {after: x, days: [7,\n      8]}\n",
+    "nested flow over lines":
+        ONE_EVENT + "    title: T\n    due: {after: x, days: [7,\n      8]}\n",
     "flow deeper than three": ONE_EVENT + "    title: T\n    tags: [[[[a]]]]\n",
 }  # fmt: skip
 
@@ -326,7 +327,8 @@ def test_an_escaped_surrogate_is_the_exact_readers_syntax_error(tmp_path, escape
 LONG_KEYS = {
     "escapes": HEAD.replace("  src:", '  "' + "\\x73" * 300 + '":'),
     "spaces before the colon": HEAD.replace("  src:", "  src" + " " * 1100 + ":"),
-    "a short key, escapes and spaces": HEAD.replace("  src:", '  "' + "\\x73" * 80 + '"' + " " * 800 + ":"),
+    "a short key, escapes and spaces":
+        HEAD.replace("  src:", '  "' + "\\x73" * 80 + '"' + " " * 800 + ":"),
 }  # fmt: skip
 
 
@@ -340,7 +342,8 @@ def test_a_key_written_over_1024_characters_is_the_exact_readers_syntax_error(tm
 
 
 def test_a_short_key_with_escapes_keeps_the_fast_path():
-    text = HEAD.replace("  src:", '  "sr\\x63":') + "  - {date: 2025-01-02, kind: other, title: T}\n"
+    text = HEAD.replace("  src:", '  "sr\\x63":')
+    text += "  - {date: 2025-01-02, kind: other, title: T}\n"
     assert assert_reads_agree(text)
     assert "src" in fastyaml.read_fast(text)["sources"]
 

@@ -91,8 +91,8 @@ _UNCLOSED = (
 # Where a comment starts on a line (tabs are refused first): outside a quoted text, always.
 _COMMENT = re.compile(r"(?<![^ ])#")
 # A line that only opens a block text: "key: |", "- note: >-", "- |" (a comment may follow);
-# the node holding the text is the key's mapping, else the dash's list. An indentation indicator is left out:
-# then the first line need not set the indentation.
+# the node holding the text is the key's mapping, else the dash's list. An indentation
+# indicator is left out: then the first line need not set the indentation.
 _HEADER_LINE = re.compile(r"( *)(- +)?([A-Za-z0-9_][\w.\-/ ]*: +)?[|>][+-]?(?: +#.*)? *")
 _LINES_UP = 300
 # What ryml's JSON writer makes of the plain texts nan, inf, infinity, .NaN, -.Inf and the
