@@ -173,3 +173,21 @@ def test_matching_treats_an_ellipsis_as_any_lines() -> None:
     assert not matches("a\n...\nc\n", actual)  # d is left over
     assert not matches("b\n...\nd\n", actual)  # a is first
     assert not matches("a\n...\nx\n", actual)
+
+
+def test_the_pre_commit_hook_is_the_one_the_readme_names(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    snippet = next(b for b in blocks(section("## `timeline check`"), "yaml") if "hooks:" in b)
+    assert f"- id: {hook['id']}" in snippet
+    assert re.search(hook["files"], "events.yaml") and re.search(hook["files"], "sub/events.yml")
+    assert not re.search(hook["files"], "cases/more.yaml")  # as the README says
+    # pre-commit appends the changed files' paths to the entry.
+    program, *args = shlex.split(hook["entry"])
+    assert program == "timeline" and hook.get("pass_filenames", True)
+    shutil.copy(BUNDLED, tmp_path / "events.yaml")
+    (tmp_path / "bad").mkdir()
+    shutil.copy(DATA / "readme" / "bad.yaml", tmp_path / "bad" / "events.yaml")
+    assert run(*args, "events.yaml").exit_code == 0
+    assert run(*args, "events.yaml", "bad/events.yaml").exit_code == 1
