@@ -136,7 +136,29 @@ WARNINGS = [
     ("future ruling", "  - date: 2027-03-01\n    kind: ruling\n    title: T\n    sources: [src]\n",
      "events.yaml:9:11: warning: date: 2027-03-01 is in the future, but a ruling cannot be "
      "scheduled; is the year right? [W303]"),
+    ("time skipped by daylight saving", "  - date: 2025-03-09T02:30\n    case: c1\n"
+     "    kind: hearing\n    title: T\n    sources: [src]\n",
+     "events.yaml:9:11: warning: date: 2025-03-09T02:30 does not exist in America/New_York: the "
+     "clocks skipped 02:30 that day; it is read as 02:30 EST, that is 03:30 EDT; write the time "
+     "that was meant [W304]"),
+    ("end time shown twice", "  - date: 2025-11-01T09:00\n    end: 2025-11-02T01:30\n"
+     "    case: c1\n    kind: hearing\n    title: T\n    sources: [src]\n",
+     "events.yaml:10:10: warning: end: 2025-11-02T01:30 happens twice in America/New_York: the "
+     "clocks went back over 01:30 that day; it is read as the first, 01:30 EDT, not 01:30 EST; "
+     "write an offset (-04:00 or -05:00) to say which [W305]"),
 ]
+
+# Times next to a change of the clock, or with an offset, are exact: no warning.
+EXACT_TIMES = ["2025-03-09T01:59", "2025-03-09T03:00", "2025-03-09T02:30-05:00",
+               "2025-11-02T00:59", "2025-11-02T02:00", "2025-11-02T01:30-05:00",
+               "9999-12-31T23:59", "0001-01-01T00:00"]  # fmt: skip
+
+
+@pytest.mark.parametrize("written", EXACT_TIMES)
+def test_a_time_the_clock_shows_once_is_not_warned_about(run, write, written):
+    write(HEAD + f"  - {{date: '{written}', case: c1, kind: hearing, title: T, sources: [src]}}\n")
+    result = run("check", "--strict", "--today", "2026-11-27")
+    assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize("name,events,expected", WARNINGS, ids=[case[0] for case in WARNINGS])

@@ -397,3 +397,62 @@ def test_export_json_computed_hours_deadline_is_timed(run, write) -> None:  # ty
     deadline = export_deadlines(run, "2026-06-22")["due"]
     assert (deadline["due"], deadline["status"], deadline["days"]) == (
         "2026-06-22T09:30-04:00", "due-soon", 0)
+
+
+@pytest.mark.parametrize(("trigger", "due", "expected"), [
+    ("9999-12-30", "{after: trigger, days: 7}",
+     "due: 7 days after 'trigger' falls after 9999-12-31, the last day a date can have"),
+    ("9999-12-30", "{after: trigger, hours: 72}",
+     "due: 72 hours after 'trigger' falls after 9999-12-31, the last day a date can have"),
+    ("9999-12-30", "{after: trigger, days: 2, count: court-days}",
+     "due: 2 court days after 'trigger' falls after 9999-12-31, the last day a date can have"),
+    ("0001-01-02", "{after: trigger, days: -7}",
+     "due: 7 days before 'trigger' falls before 0001-01-01, the first day a date can have"),
+    # Read on the deadline's New York clock, a trigger at -12:00 is already the year 10000.
+    ("9999-12-31T23:00-12:00", "{after: trigger, days: 0}",
+     "due: 0 days after 'trigger' falls after 9999-12-31, the last day a date can have"),
+])  # fmt: skip
+def test_a_due_date_past_either_end_of_the_calendar_is_reported(  # type: ignore[no-untyped-def]
+    tmp_path: Path, run, trigger: str, due: str, expected: str
+) -> None:
+    (tmp_path / "events.yaml").write_text(events_file(trigger, due))
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert [line for line in checked.stdout.splitlines() if ": error: " in line] == [
+        f"events.yaml:18:10: error: {expected}: the due date cannot be computed; is the "
+        "trigger's year right? [T207]",
+    ]
+    # The other commands refuse the file for it too, rather than show DUE DATE UNKNOWN unexplained.
+    shown = run("deadlines")
+    assert shown.exit_code == 1
+    assert f"{expected}: the due date cannot be computed" in shown.stderr
+
+
+def test_a_chain_is_followed_to_the_end_of_the_calendar_and_only_its_first_break_reported(
+    tmp_path: Path, run  # type: ignore[no-untyped-def]
+) -> None:
+    # Each link is far from the end alone; ninety links of a century reach it.
+    links = "\n".join(
+        f"  - {{id: d{n}, case: c, kind: deadline, title: D{n}, "
+        f"due: {{after: {'trigger' if n == 0 else f'd{n - 1}'}, days: 36500}}, {SRC}}}"
+        for n in range(90))
+    (tmp_path / "events.yaml").write_text(events_file("2025-06-02", "{after: trigger, days: 1}")
+                                          + links + "\n")
+    checked = run("check")
+    assert checked.exit_code == 1
+    [error] = [line for line in checked.stdout.splitlines() if "[T207]" in line]
+    # 2025 + 79 centuries is 9925; the 80th link (d79) passes 9999-12-31.
+    assert "due: 36500 days after 'd78' falls after 9999-12-31" in error
+
+
+def test_a_file_far_from_either_end_is_checked_without_loading_holidays(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "events.yaml").write_text(events_file("2025-06-02", "{after: trigger, days: 7}"))
+    probe = ("import sys; from pathlib import Path; from timeline.load import load; "
+             "r = load([Path('events.yaml')], Path('.')); "
+             "print(len(r.diagnostics), 'holidays' in sys.modules)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                         text=True, check=True).stdout
+    assert out == "0 False\n"

@@ -76,3 +76,25 @@ def test_jurisdictions_match_the_holidays_package():
     from timeline.jurisdictions import US_SUBDIVISIONS
 
     assert set(US_SUBDIVISIONS) == set(holidays.US.subdivisions)
+
+
+def test_wall_clock_names_a_skipped_time_and_a_time_shown_twice() -> None:
+    from zoneinfo import ZoneInfo
+
+    from timeline.dates import wall_clock
+
+    ny = ZoneInfo("America/New_York")
+    gap = wall_clock(parse_file_date("2025-03-09T02:30"), ny)
+    assert gap is not None and gap.skipped
+    assert (gap.read_as.strftime("%H:%M %Z"), gap.other.strftime("%H:%M %Z")) == (
+        "02:30 EST", "03:30 EDT")
+    twice = wall_clock(parse_file_date("2025-11-02T01:30"), ny)
+    assert twice is not None and not twice.skipped
+    assert (twice.read_as.strftime("%H:%M %Z"), twice.other.strftime("%H:%M %Z")) == (
+        "01:30 EDT", "01:30 EST")
+    # Lord Howe Island moves its clocks by half an hour.
+    howe = ZoneInfo("Australia/Lord_Howe")
+    assert wall_clock(parse_file_date("2025-10-05T02:15"), howe) is not None
+    assert wall_clock(parse_file_date("2025-10-05T02:30"), howe) is None
+    for exact in ("2025-03-09T03:00", "2025-03-09T02:30-05:00", "2025-11-02T02:00", "2025-07-04"):
+        assert wall_clock(parse_file_date(exact), ny) is None

@@ -7,10 +7,10 @@ appends diagnostics; none of them stops the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from timeline.dates import Precision, zone
+from timeline.dates import FileDate, Precision, format_offset, wall_clock, zone
 from timeline.diagnostics import Diagnostic, Severity, suggest
 from timeline.model import DEADLINE_FIELDS, Event
 from timeline.timeline import Timeline, Where
@@ -122,13 +122,46 @@ def check_dates(ctx: Context) -> None:
             written = getattr(event, key)
             if written is None or written.precision is not Precision.MINUTE:
                 continue
-            if written.offset is None and ctx.timeline.timezone_of(event) is None:
+            if written.offset is not None:
+                continue
+            tz_name = ctx.timeline.timezone_of(event)
+            if tz_name is None:
                 ctx.report(index, key, "T106",
                            f"{key}: '{written}' has a time but no timezone: give the case a "
                            "timezone, or write an offset such as -04:00")
+            else:
+                _check_wall_clock(ctx, index, key, written, tz_name)
         if event.date is not None and event.end is not None and _ends_before(ctx, event):
             ctx.report(index, "end", "T105",
                        f"end: {event.end} is before the event's date {event.date}")
+
+
+def _check_wall_clock(ctx: Context, index: int, key: str, written: FileDate, tz_name: str) -> None:
+    """A time the case's clock skipped or showed twice names no moment, or two: say which."""
+    clock = wall_clock(written, zone(tz_name))
+    if clock is None:
+        return
+    hhmm = f"{written.hour:02d}:{written.minute:02d}"
+    if clock.skipped:
+        ctx.report(index, key, "W304",
+                   f"{key}: {written} does not exist in {tz_name}: the clocks skipped {hhmm} "
+                   f"that day; it is read as {_wall(clock.read_as)}, that is "
+                   f"{_wall(clock.other)}; write the time that was meant")
+        return
+    ctx.report(index, key, "W305",
+               f"{key}: {written} happens twice in {tz_name}: the clocks went back over {hhmm} "
+               f"that day; it is read as the first, {_wall(clock.read_as)}, not "
+               f"{_wall(clock.other)}; write an offset ({_offset(clock.read_as)} or "
+               f"{_offset(clock.other)}) to say which")
+
+
+def _wall(moment: datetime) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
+
+
+def _offset(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    return format_offset(int(offset.total_seconds() // 60) if offset is not None else 0)
 
 
 def _ends_before(ctx: Context, event: Event) -> bool:
@@ -226,6 +259,61 @@ def check_computed_triggers(ctx: Context) -> None:
                        f"due: {due.hours} hours is more than a century: write the due date as date:")
 
 
+# How far one link of a chain of computed deadlines can move its due date, at most: a century
+# of court days is about 150 years of calendar days, holidays included (closures come on top).
+YEARS_PER_LINK = 200
+
+
+def check_computed_range(ctx: Context) -> None:
+    """A due date counted past 9999-12-31 or before 0001-01-01 cannot be shown: say why."""
+    tl = ctx.timeline
+    if not _may_leave_the_calendar(tl):
+        return
+    from timeline.computed import beyond_the_calendar  # counting needs the holidays package
+
+    for index in sorted(beyond_the_calendar(tl)):
+        due = tl.events[index].due
+        assert due is not None
+        count = due.hours if due.hours is not None else due.days or 0
+        unit = "hours" if due.hours is not None else "days"
+        if due.count == "court-days" and due.hours is None:
+            unit = "court days"
+        way, edge = ("after", "after 9999-12-31, the last") if count >= 0 else (
+            "before", "before 0001-01-01, the first")
+        ctx.report(index, "due", "T207",
+                   f"due: {abs(count)} {unit} {way} '{due.after}' falls {edge} day a date can "
+                   "have: the due date cannot be computed; is the trigger's year right?")
+
+
+def _may_leave_the_calendar(tl: Timeline) -> bool:
+    """Whether some computed deadline could be counted past either end of the calendar.
+
+    Counting loads the holidays package, and nearly every file is centuries from either end:
+    a bound on how far each link of a chain can move settles that without counting.
+    """
+    computed = [e for e in tl.events if e.due is not None and e.date is None and e.kind == "deadline"]
+    if not computed:
+        return False
+    by_id = tl.event_by_id()
+    extra = len(tl.closures) // 365 + 1
+    for event in computed:
+        links, node = 0, event
+        while node.kind == "deadline" and node.due is not None and node.date is None:
+            links += 1
+            if links * YEARS_PER_LINK > 9999:
+                return True  # a chain this long (or a cycle) could reach anywhere
+            after = by_id.get(node.due.after)
+            if after is None:
+                break
+            node = after
+        if node.date is None:
+            continue
+        reach = links * YEARS_PER_LINK + extra
+        if node.date.year - reach < 1 or node.date.year + reach > 9999:
+            return True
+    return False
+
+
 def check_warnings(ctx: Context) -> None:
     tl = ctx.timeline
     for index, event in enumerate(tl.events):
@@ -251,5 +339,6 @@ CHECKS: tuple[Callable[[Context], Any], ...] = (
     check_deadline_fields,
     check_deadline_cycles,
     check_computed_triggers,
+    check_computed_range,
     check_warnings,
 )

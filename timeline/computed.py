@@ -48,6 +48,19 @@ def computed_dues(timeline: Timeline, fixed: dict[int, Due]) -> dict[int, Due]:
     return _Computer(timeline, fixed).run()
 
 
+def beyond_the_calendar(timeline: Timeline) -> set[int]:
+    """The computed deadlines whose own count ends after 9999-12-31 or before 0001-01-01.
+
+    Those have no due date that a date can hold; the check reports them (T207). A deadline
+    counted from one of them has no trigger day, and is not listed again.
+    """
+    from timeline.deadlines import fixed_dues
+
+    computer = _Computer(timeline, fixed_dues(timeline))
+    computer.run()
+    return computer.beyond
+
+
 class _Computer:
     def __init__(self, timeline: Timeline, fixed: dict[int, Due]) -> None:
         self.timeline = timeline
@@ -58,6 +71,7 @@ class _Computer:
                 self.index_of.setdefault(event.id, index)
         self.computed: dict[int, Due] = {}
         self.failed: set[int] = set()
+        self.beyond: set[int] = set()  # counted past the years 1 to 9999
         self.calendars: dict[str, LegalCalendar] = {}
 
     def run(self) -> dict[int, Due]:
@@ -102,7 +116,12 @@ class _Computer:
         assert event.due is not None
         spec = event.due
         tz_name = self.timeline.timezone_of(event)
-        trigger = self._trigger(self.index_of[spec.after], tz_name)
+        try:
+            # The trigger read on the deadline's clock may already be past the year 9999.
+            trigger = self._trigger(self.index_of[spec.after], tz_name)
+        except OverflowError:
+            self.beyond.add(index)
+            return None
         if trigger is None:
             return None
         calendar = self._calendar(event)
@@ -115,7 +134,8 @@ class _Computer:
                 return None
             return count_days(trigger, spec.days, spec.count == "court-days", calendar)
         except (OverflowError, ValueError):
-            return None  # beyond the year 9999
+            self.beyond.add(index)  # after the year 9999 or before the year 1
+            return None
 
     def _trigger(self, index: int, tz_name: str | None) -> Trigger | None:
         event = self.timeline.events[index]

@@ -153,6 +153,38 @@ def _parse_offset(written: str, text: str) -> int:
     return -total if written[0] == "-" else total
 
 
+@dataclass(frozen=True, slots=True)
+class WallClock:
+    """How a zone's clock reads a written time that it skipped or showed twice."""
+
+    skipped: bool  # never shown (clocks went forward over it); else shown twice (went back)
+    read_as: datetime  # the moment it is taken to mean, with the offset it is read with
+    other: datetime  # skipped: the same moment as the clock showed it; else the second one
+
+
+def wall_clock(written: FileDate, tz: ZoneInfo) -> WallClock | None:
+    """Whether a timed date with no offset falls in a change of the zone's clock, and how.
+
+    zoneinfo gives a skipped time the offset from before the change (02:30 EST on the morning
+    New York goes to EDT, that is 03:30 EDT) and a repeated one its first occurrence.
+    """
+    if written.hour is None or written.minute is None or written.offset is not None:
+        return None
+    naive = datetime(written.year, written.month or 1, written.day or 1, written.hour,
+                     written.minute)  # fmt: skip
+    first, second = naive.replace(tzinfo=tz), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    try:
+        back = first.astimezone(timezone.utc).astimezone(tz)
+        again = second.astimezone(timezone.utc).astimezone(tz)
+    except OverflowError:
+        return None  # at either end of the calendar, where no clock changes
+    if back.replace(tzinfo=None) != naive:
+        return WallClock(True, first, back)
+    return WallClock(False, first, again)
+
+
 @lru_cache(maxsize=256)
 def zone(name: str) -> ZoneInfo:
     """Return the IANA timezone; raise ValueError when it is unknown."""

@@ -89,16 +89,22 @@ def fixed_due(timeline: Timeline, event: Event) -> Due | None:
     return Due(written.last_day)
 
 
-def due_moments(timeline: Timeline) -> dict[int, Due]:
-    """The due moment of every deadline that has one, by event index."""
-    from timeline.computed import computed_dues  # imports `holidays` only when needed
-
+def fixed_dues(timeline: Timeline) -> dict[int, Due]:
+    """The due moment of every deadline written with ``date:``, by event index."""
     dues: dict[int, Due] = {}
     for index, event in enumerate(timeline.events):
         if event.kind == "deadline" and event.date is not None:
             due = fixed_due(timeline, event)
             if due is not None:
                 dues[index] = due
+    return dues
+
+
+def due_moments(timeline: Timeline) -> dict[int, Due]:
+    """The due moment of every deadline that has one, by event index."""
+    from timeline.computed import computed_dues  # imports `holidays` only when needed
+
+    dues = fixed_dues(timeline)
     if any(event.due is not None for event in timeline.events):
         dues.update(computed_dues(timeline, dues))
     return dues

@@ -49,13 +49,22 @@ CODES: dict[str, str] = {
     ),
     "T207": (
         "a computed deadline that cannot be counted: its trigger is dated by month or "
-        "year only, or the period is over a century"
+        "year only, the period is over a century, or its due date would fall after "
+        "9999-12-31 or before 0001-01-01"
     ),
     "W301": "warning: an event with no source",
     "W302": "warning: a deadline with no case",
     "W303": (
         "warning: a future date on a kind of event that cannot be scheduled (an `arrest` "
         "next year)"
+    ),
+    "W304": (
+        "warning: a time of day that does not exist in the case's timezone: the clocks "
+        "skipped it (as when daylight saving time starts)"
+    ),
+    "W305": (
+        "warning: a time of day that happens twice in the case's timezone (the clocks went "
+        "back over it): read as the first; an offset says which"
     ),
 }
 
