@@ -29,15 +29,10 @@ EDGES = """
       - {id: west-hearing, date: 9999-12-31T23:59-12:00, case: c, kind: hearing, title: W, sources: [s]}
       - {id: lmt, date: 0001-01-01T00:00-12:00, case: c, kind: deadline, title: LMT, sources: [s]}
 """
-
-# timelinejs.py reads an explicit offset on the case's clock unguarded (0001-01-01T00:00+14:00
-# is the year 0 in New York); it is not this test's module to fix: strict, so it flags the fix.
-TIMELINEJS_BUG = pytest.mark.xfail(strict=True, raises=OverflowError,
-                                   reason="timelinejs: an offset date outside the years 1-9999")
 COMMANDS = [
     ["show"], ["deadlines"], ["cases"],
     *(["export", "--format", name] for name in ("ics", "json", "csv", "html", "markdown")),
-    pytest.param(["export", "--format", "timelinejs"], marks=TIMELINEJS_BUG),
+    ["export", "--format", "timelinejs"],
 ]  # fmt: skip
 
 

@@ -91,7 +91,10 @@ def date_object(written: FileDate, zone_name: str | None) -> dict[str, int]:
     if written.precision is Precision.MINUTE:
         moment = written.instant(zone(zone_name) if zone_name else None)
         if zone_name:
-            moment = moment.astimezone(zone(zone_name))
+            try:
+                moment = moment.astimezone(zone(zone_name))
+            except OverflowError:
+                pass  # on the case's clock it would fall outside the years 1-9999: as written
         return {"year": moment.year, "month": moment.month, "day": moment.day,
                 "hour": moment.hour, "minute": moment.minute}  # fmt: skip
     out = {"year": written.year}
