@@ -31,8 +31,8 @@ EDGES = """
 """
 COMMANDS = [
     ["show"], ["deadlines"], ["cases"],
-    *(["export", "--format", name] for name in ("ics", "json", "csv", "html", "markdown")),
-    ["export", "--format", "timelinejs"],
+    *(["export", "--format", name]
+      for name in ("ics", "json", "csv", "html", "markdown", "timelinejs")),
 ]  # fmt: skip
 
 

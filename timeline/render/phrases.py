@@ -67,10 +67,10 @@ def short_date(written: FileDate, tz_name: str | None) -> str:
     """A date inside its year's group: ``2019``, ``Mar 2022``, ``Mar 12``, ``Apr 7 23:59 EDT``."""
     precision = written.precision
     if precision is Precision.YEAR:
-        return str(written.year)
+        return f"{written.year:04d}"
     assert written.month is not None
     if precision is Precision.MONTH:
-        return f"{MONTHS[written.month - 1]} {written.year}"
+        return f"{MONTHS[written.month - 1]} {written.year:04d}"
     text = f"{MONTHS[written.month - 1]} {written.day}"
     if precision is Precision.MINUTE:
         text += f" {written.hour:02d}:{written.minute:02d} {zone_label(written, tz_name)}"

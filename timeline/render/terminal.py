@@ -117,7 +117,7 @@ def group_heading(group: tuple[int, int | None] | None) -> tuple[str, str] | Non
     year, month = group
     if month is None:
         return None
-    return f"{MONTH_NAMES[month - 1]} {year}", "bold"
+    return f"{MONTH_NAMES[month - 1]} {year:04d}", "bold"
 
 
 def wrap(console: Console, text: Text, width: int) -> list[Text]:
@@ -196,7 +196,7 @@ class TimelineView:
                 entry_year = entry.group[0] if entry.group is not None else None
                 if entry.group is not None and entry_year != year:
                     year = entry_year
-                    yield Text(str(year), style="bold underline")
+                    yield Text(f"{year:04d}", style="bold underline")
                 heading = group_heading(entry.group)
                 if heading is not None:
                     yield Text(clip(heading[0], width), style=heading[1])
