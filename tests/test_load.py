@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from timeline.load import discover, load
+from timeline.discover import discover
+from timeline.load import load
 
 from conftest import BUNDLED
 
@@ -117,13 +118,6 @@ def test_discovery_order(tmp_path):
     assert discover(["sub"], "ignored.yaml", tmp_path) == [Path("sub/more.yaml"), Path("sub/other.yml")]
 
 
-def test_discovery_lives_in_its_own_module_and_is_still_importable_from_load():
-    from timeline import discover as discovery, load as loader
-
-    assert loader.discover is discovery.discover
-    assert loader.DiscoveryError is discovery.DiscoveryError
-
-
 def test_the_bundled_file_is_clean():
     result = load([BUNDLED], BUNDLED.parent)
     assert [str(d) for d in result.diagnostics] == []
@@ -132,3 +126,16 @@ def test_the_bundled_file_is_clean():
         assert case.court and case.docket and case.judge and case.timezone
         assert case.jurisdiction.startswith("US")
     assert all(event.sources for event in result.timeline.events)
+
+
+def test_a_duplicate_across_a_fast_read_and_an_exact_read_names_a_real_line(tmp_path):
+    (tmp_path / "a.yaml").write_text("cases:\n  c: {title: C}\nevents: []\n")
+    # A flow mapping over two lines is valid YAML that only the exact reader reads.
+    (tmp_path / "b.yaml").write_text(
+        "cases:\n  c: {title: D}\nevents:\n  - {date: 2025-01-01, kind: other,\n"
+        "     title: T, sources: [https://a.org]}\n"
+    )
+    result = load([Path("a.yaml"), Path("b.yaml")], tmp_path)
+    assert [str(d) for d in result.diagnostics] == [
+        "b.yaml:2:3: error: duplicate case id 'c' (first at a.yaml:2) [T202]"
+    ]

@@ -18,7 +18,6 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from timeline import fastyaml
-from timeline.discover import DiscoveryError, discover  # noqa: F401 - cli/ imports them from here
 from timeline.diagnostics import Diagnostic, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.timeline import Timeline, Where
@@ -450,6 +449,8 @@ def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline
                     else:
                         path, line = first_at[section, key]
                         origin = f" (first at {path}:{line})"
+                        if line == fastyaml.NOWHERE[0]:
+                            pos = fastyaml.NOWHERE  # the fast tree lost it: read all exactly
                     diagnostics.append(
                         Diagnostic(record.path, *pos, Severity.ERROR, "T202",
                                    f"duplicate {model_at((section,))} id '{key}'{origin}")
