@@ -399,18 +399,39 @@ def test_export_json_computed_hours_deadline_is_timed(run, write) -> None:  # ty
         "2026-06-22T09:30-04:00", "due-soon", 0)
 
 
+CANNOT_COMPUTE = ": the due date cannot be computed; is the trigger's year right?"
+NO_TRIGGER_DAY = (", on this deadline's clock (America/New_York): no day can be counted from "
+                  "it; is the trigger's year right?")  # fmt: skip
+LAST_DAY = "after 9999-12-31, the last day a date can have"
+FIRST_DAY = "before 0001-01-01, the first day a date can have"
+
+
 @pytest.mark.parametrize(("trigger", "due", "expected"), [
     ("9999-12-30", "{after: trigger, days: 7}",
-     "due: 7 days after 'trigger' falls after 9999-12-31, the last day a date can have"),
+     f"due: 7 days after 'trigger' falls {LAST_DAY}{CANNOT_COMPUTE}"),
     ("9999-12-30", "{after: trigger, hours: 72}",
-     "due: 72 hours after 'trigger' falls after 9999-12-31, the last day a date can have"),
+     f"due: 72 hours after 'trigger' falls {LAST_DAY}{CANNOT_COMPUTE}"),
     ("9999-12-30", "{after: trigger, days: 2, count: court-days}",
-     "due: 2 court days after 'trigger' falls after 9999-12-31, the last day a date can have"),
+     f"due: 2 court days after 'trigger' falls {LAST_DAY}{CANNOT_COMPUTE}"),
     ("0001-01-02", "{after: trigger, days: -7}",
-     "due: 7 days before 'trigger' falls before 0001-01-01, the first day a date can have"),
-    # Read on the deadline's New York clock, a trigger at -12:00 is already the year 10000.
+     f"due: 7 days before 'trigger' falls {FIRST_DAY}{CANNOT_COMPUTE}"),
+    # One of each unit, in the singular.
+    ("9999-12-31", "{after: trigger, days: 1}",
+     f"due: 1 day after 'trigger' falls {LAST_DAY}{CANNOT_COMPUTE}"),
+    ("9999-12-31", "{after: trigger, days: 1, count: court-days}",
+     f"due: 1 court day after 'trigger' falls {LAST_DAY}{CANNOT_COMPUTE}"),
+    ("0001-01-01T00:30", "{after: trigger, hours: -1}",
+     f"due: 1 hour before 'trigger' falls {FIRST_DAY}{CANNOT_COMPUTE}"),
+    # Counted forwards, yet before the first day: 0001-01-01T03:00+14:00 is 0000-12-31T13:00Z,
+    # 08:03 on New York's clock (its local mean time, -04:56:02) of 0000-12-31.
+    ("0001-01-01T02:00+14:00", "{after: trigger, hours: 1}",
+     f"due: 1 hour after 'trigger' falls {FIRST_DAY}{CANNOT_COMPUTE}"),
+    # Read on the deadline's New York clock, a trigger at -12:00 is already the year 10000, and
+    # one at +14:00 on 0001-01-01 still the year 0: days count from a day that clock lacks.
     ("9999-12-31T23:00-12:00", "{after: trigger, days: 0}",
-     "due: 0 days after 'trigger' falls after 9999-12-31, the last day a date can have"),
+     f"due: 'trigger' falls {LAST_DAY}{NO_TRIGGER_DAY}"),
+    ("0001-01-01T02:00+14:00", "{after: trigger, days: 2}",
+     f"due: 'trigger' falls {FIRST_DAY}{NO_TRIGGER_DAY}"),
 ])  # fmt: skip
 def test_a_due_date_past_either_end_of_the_calendar_is_reported(  # type: ignore[no-untyped-def]
     tmp_path: Path, run, trigger: str, due: str, expected: str
@@ -419,13 +440,38 @@ def test_a_due_date_past_either_end_of_the_calendar_is_reported(  # type: ignore
     checked = run("check")
     assert checked.exit_code == 1
     assert [line for line in checked.stdout.splitlines() if ": error: " in line] == [
-        f"events.yaml:18:10: error: {expected}: the due date cannot be computed; is the "
-        "trigger's year right? [T207]",
+        f"events.yaml:18:10: error: {expected} [T207]",
     ]
     # The other commands refuse the file for it too, rather than show DUE DATE UNKNOWN unexplained.
     shown = run("deadlines")
     assert shown.exit_code == 1
-    assert f"{expected}: the due date cannot be computed" in shown.stderr
+    assert f"events.yaml:18:10: error: {expected} [T207]" in shown.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("trigger", "due", "expected", "shown"), [
+    # 23:59 in New York is 10000-01-01T04:59Z, but a real time on the case's clock: 0 hours on.
+    ("9999-12-31T23:59", "{after: trigger, hours: 0}", "9999-12-31T23:59-05:00",
+     "  due          9999-12-31 23:59 EST · in 2912112 days"),
+    # 9999-12-31T23:00-12:00 is 10000-01-01T11:00Z; 20 hours before, 15:00Z is 10:00 EST.
+    ("9999-12-31T23:00-12:00", "{after: trigger, hours: -20}", "9999-12-31T10:00-05:00",
+     "  due          9999-12-31 10:00 EST · in 2912112 days"),
+    # 0001-01-01T02:00+14:00 is 0000-12-31T12:00Z; 48 hours on, 0001-01-02T12:00Z, which New
+    # York's local mean time (-04:56:02) reads 07:03:58.
+    ("0001-01-01T02:00+14:00", "{after: trigger, hours: 48}", "0001-01-02T07:03:58-04:56:02",
+     "  due          0001-01-02 07:03:58 LMT · 739945 days ago"),
+])  # fmt: skip
+def test_a_due_moment_on_the_cases_clock_is_computed_where_utc_has_no_date(  # type: ignore[no-untyped-def]
+    tmp_path: Path, run, trigger: str, due: str, expected: str, shown: str
+) -> None:
+    (tmp_path / "events.yaml").write_text(events_file(trigger, due))
+    checked = run("check", "--today", FIXED_TODAY)
+    assert checked.exit_code == 0, checked.stdout
+    assert [line for line in checked.stdout.splitlines() if ": error: " in line] == []
+    listed = run("deadlines", "--today", FIXED_TODAY)
+    assert listed.exit_code == 0, listed.stderr
+    assert shown in listed.stdout.splitlines()
+    assert "UNKNOWN" not in listed.stdout
+    assert export_deadlines(run, FIXED_TODAY)["due"]["due"] == expected
 
 
 def test_a_chain_is_followed_to_the_end_of_the_calendar_and_only_its_first_break_reported(

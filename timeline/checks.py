@@ -271,18 +271,33 @@ def check_computed_range(ctx: Context) -> None:
         return
     from timeline.computed import beyond_the_calendar  # counting needs the holidays package
 
-    for index in sorted(beyond_the_calendar(tl)):
-        due = tl.events[index].due
+    for index, beyond in sorted(beyond_the_calendar(tl).items()):
+        event = tl.events[index]
+        due = event.due
         assert due is not None
+        edge = ("after 9999-12-31, the last" if beyond.end == "after"
+                else "before 0001-01-01, the first")  # fmt: skip
+        if beyond.trigger_day:
+            ctx.report(index, "due", "T207",
+                       f"due: '{due.after}' falls {edge} day a date can have, on this deadline's "
+                       f"clock ({tl.timezone_of(event)}): no day can be counted from it; is the "
+                       "trigger's year right?")
+            continue
         count = due.hours if due.hours is not None else due.days or 0
-        unit = "hours" if due.hours is not None else "days"
+        unit = "hour" if due.hours is not None else "day"
         if due.count == "court-days" and due.hours is None:
-            unit = "court days"
-        way, edge = ("after", "after 9999-12-31, the last") if count >= 0 else (
-            "before", "before 0001-01-01, the first")
+            unit = "court day"
+        # The end passed, not the way counted: an hour after 0001-01-01T02:00+14:00, on New
+        # York's clock, is 0000-12-31, before the first day, though counted forwards.
+        way = "after" if count >= 0 else "before"
         ctx.report(index, "due", "T207",
-                   f"due: {abs(count)} {unit} {way} '{due.after}' falls {edge} day a date can "
-                   "have: the due date cannot be computed; is the trigger's year right?")
+                   f"due: {_count_of(abs(count), unit)} {way} '{due.after}' falls {edge} day a "
+                   "date can have: the due date cannot be computed; is the trigger's year right?")
+
+
+def _count_of(count: int, unit: str) -> str:
+    """``1 hour``, ``2 hours``: the core's own plural (the renderers' one is not the core's)."""
+    return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
 def _may_leave_the_calendar(tl: Timeline) -> bool:

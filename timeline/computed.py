@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from timeline.dates import Precision, zone
 from timeline.deadlines import Due
@@ -39,6 +39,13 @@ class Trigger:
     text: str  # the explanation's first line
 
 
+class Beyond(NamedTuple):
+    """Why a computed deadline has no due date: the end of the calendar it passed, and where."""
+
+    end: Literal["after", "before"]  # after 9999-12-31, or before 0001-01-01
+    trigger_day: bool  # the trigger's own day, read on the deadline's clock, is already past it
+
+
 def computed_dues(timeline: Timeline, fixed: dict[int, Due]) -> dict[int, Due]:
     """The due moment of every deadline written with ``due:``, by event index.
 
@@ -48,7 +55,7 @@ def computed_dues(timeline: Timeline, fixed: dict[int, Due]) -> dict[int, Due]:
     return _Computer(timeline, fixed).run()
 
 
-def beyond_the_calendar(timeline: Timeline) -> set[int]:
+def beyond_the_calendar(timeline: Timeline) -> dict[int, Beyond]:
     """The computed deadlines whose own count ends after 9999-12-31 or before 0001-01-01.
 
     Those have no due date that a date can hold; the check reports them (T207). A deadline
@@ -71,7 +78,7 @@ class _Computer:
                 self.index_of.setdefault(event.id, index)
         self.computed: dict[int, Due] = {}
         self.failed: set[int] = set()
-        self.beyond: set[int] = set()  # counted past the years 1 to 9999
+        self.beyond: dict[int, Beyond] = {}  # counted past the years 1 to 9999
         self.calendars: dict[str, LegalCalendar] = {}
 
     def run(self) -> dict[int, Due]:
@@ -116,12 +123,17 @@ class _Computer:
         assert event.due is not None
         spec = event.due
         tz_name = self.timeline.timezone_of(event)
+        after = self.index_of[spec.after]
         try:
-            # The trigger read on the deadline's clock may already be past the year 9999.
-            trigger = self._trigger(self.index_of[spec.after], tz_name)
+            # The trigger read on the deadline's clock may already be past either end.
+            trigger = self._trigger(after, tz_name)
         except OverflowError:
-            self.beyond.add(index)
-            return None
+            if spec.hours is None:
+                # Rule 6(a)(1) counts days from the trigger's day, and on this clock it has none.
+                self.beyond[index] = Beyond(_nearer_end(self._written_day(after)), True)
+                return None
+            # Hours count from the moment, which needs no day on this clock: read it as written.
+            trigger = self._trigger(after, tz_name, as_written=True)
         if trigger is None:
             return None
         calendar = self._calendar(event)
@@ -134,10 +146,25 @@ class _Computer:
                 return None
             return count_days(trigger, spec.days, spec.count == "court-days", calendar)
         except (OverflowError, ValueError):
-            self.beyond.add(index)  # after the year 9999 or before the year 1
+            # A link moves a due date a few centuries at most, so the end it passed is the one
+            # nearer its trigger, whichever way it counted (an offset can cross the other way).
+            self.beyond[index] = Beyond(_nearer_end(trigger.day), False)
             return None
 
-    def _trigger(self, index: int, tz_name: str | None) -> Trigger | None:
+    def _written_day(self, index: int) -> date:
+        """The trigger's own day, before any reading on another clock."""
+        event = self.timeline.events[index]
+        due = self.computed.get(index) or self.fixed.get(index)
+        if due is not None:
+            return due.day
+        assert event.date is not None  # _trigger returns None for an undated trigger
+        return event.date.first_day
+
+    def _trigger(self, index: int, tz_name: str | None, as_written: bool = False) -> Trigger | None:
+        """The trigger read on the deadline's clock (``as_written``: a moment keeps its offset).
+
+        Raises OverflowError when that clock puts the trigger outside the years 1 to 9999.
+        """
         event = self.timeline.events[index]
         label = f"{event.id} ({event.kind})"
         wanted = zone(tz_name) if tz_name else None
@@ -145,7 +172,7 @@ class _Computer:
             due = self.computed.get(index)
             if due is None:
                 return None
-            return _from_due(due, wanted, f"trigger: {label}, due")
+            return _from_due(due, wanted, f"trigger: {label}, due", as_written)
         written = event.date
         if written is None or written.precision < Precision.DAY:
             return None
@@ -153,7 +180,7 @@ class _Computer:
             due = self.fixed.get(index)
             if due is None:
                 return None
-            return _from_due(due, wanted, f"trigger: {label}, due")
+            return _from_due(due, wanted, f"trigger: {label}, due", as_written)
         if written.precision is Precision.DAY:
             day = written.first_day
             return Trigger(day, None, wanted or timezone.utc, f"trigger: {label} on {_day(day)}")
@@ -162,7 +189,7 @@ class _Computer:
             return None  # a time with no timezone at all: the check reports it (T106)
         moment = written.instant(zone(own) if own else wanted)
         frame = wanted or moment.tzinfo or timezone.utc
-        local = moment.astimezone(frame)
+        local = moment if as_written else elapsed(moment, timedelta(0), frame)
         text = f"trigger: {label} at {_moment(local)}"
         if local.isoformat(timespec="minutes") != moment.isoformat(timespec="minutes"):
             text += f" (written {written.iso()})"  # read in the deadline's case timezone
@@ -190,11 +217,11 @@ def _is_computed(event: Event) -> bool:
     return event.kind == "deadline" and event.due is not None and event.date is None
 
 
-def _from_due(due: Due, wanted: tzinfo | None, text: str) -> Trigger:
+def _from_due(due: Due, wanted: tzinfo | None, text: str, as_written: bool) -> Trigger:
     if due.moment is None:
         return Trigger(due.day, None, wanted or timezone.utc, f"{text} {_day(due.day)}")
     frame = wanted or due.moment.tzinfo or timezone.utc
-    local = due.moment.astimezone(frame)
+    local = due.moment if as_written else elapsed(due.moment, timedelta(0), frame)
     return Trigger(local.date(), local, frame, f"{text} {_moment(local)}")
 
 
@@ -242,17 +269,48 @@ def count_hours(trigger: Trigger, hours: int, calendar: LegalCalendar) -> Due:
                      "could have happened")  # fmt: skip
     lines.append(f"count: {abs(hours)} hours {way} it, every hour counted "
                  "(Fed. R. Civ. P. 6(a)(2))")  # fmt: skip
-    # Hours are real elapsed time: add them in UTC so a daylight-saving change counts right.
-    end = (start.astimezone(timezone.utc) + timedelta(hours=hours)).astimezone(trigger.frame)
+    # Hours are real elapsed time, so a daylight-saving change counts right.
+    end = elapsed(start, timedelta(hours=hours), trigger.frame)
     lines.append(f"hour {abs(hours)}: {_moment(end)}")
     step = timedelta(days=1 if forward else -1)
     day = _move_off_closed_days(end.date(), step, forward, calendar, lines)
     if day != end.date():
         # The same time of day on the day it moved to, on that day's clock.
         wall = datetime.combine(day, end.time()).replace(tzinfo=trigger.frame)
-        end = wall.astimezone(timezone.utc).astimezone(trigger.frame)
+        end = elapsed(wall, timedelta(0), trigger.frame)
     lines.append(f"due: {_moment(end)}")
     return Due(end.date(), end, tuple(lines))
+
+
+def elapsed(start: datetime, delta: timedelta, frame: tzinfo) -> datetime:
+    """The moment ``delta`` of real time after ``start``, read on ``frame``'s clock.
+
+    Through UTC when it can; but on 9999-12-31 in New York, UTC is already the year 10000 (and
+    on 0001-01-01 east of Greenwich, the year 0), while the local time is a real one. There the
+    count is done on the wall clock and corrected by the change of offset. Raises OverflowError
+    only when the local time itself falls outside the years 1 to 9999.
+    """
+    try:
+        return (start.astimezone(timezone.utc) + delta).astimezone(frame)
+    except OverflowError:
+        pass
+    offset = start.utcoffset()
+    assert offset is not None  # every start here is aware
+    wall = start.replace(tzinfo=None) + delta  # the wall time, were the offset not to change
+    for fold in (0, 1):
+        guess = wall.replace(tzinfo=frame, fold=fold)
+        guessed = guess.utcoffset()
+        assert guessed is not None
+        # The instant is wall - offset; on the frame's clock that reads wall - offset + guessed.
+        moved = (wall + (guessed - offset)).replace(tzinfo=frame, fold=fold)
+        if moved.utcoffset() == guessed:
+            return moved
+    raise OverflowError("no wall-clock time near either end of the calendar fits the offset")
+
+
+def _nearer_end(day: date) -> Literal["after", "before"]:
+    """Which end of the calendar a count from ``day`` ran past: "after" 9999 or "before" 1."""
+    return "after" if day.year > 5000 else "before"
 
 
 def _move_off_closed_days(
