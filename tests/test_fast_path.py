@@ -387,6 +387,67 @@ def test_a_quote_in_plain_text_over_lines_is_not_a_quoted_text():
     assert read_yaml(text, "events.yaml", [])["events"][0]["title"] == 'The "court order" came'
 
 
+# The same files saved without their last line break: only a block text running to the end
+# of the file is read otherwise by ryml (it ends it with a line break), so only that is refused.
+NO_FINAL_BREAK = {
+    "the bundled file": BUNDLED.read_text(encoding="utf-8").rstrip("\n"),
+    "a block text, then a key": ONE_EVENT + "    title: T\n    details: >-\n      a\n\n      b\n"
+                                "    tags: [x]",
+    "a block text, then an event": ONE_EVENT + "    title: T\n    details: |\n      a\n"
+                                   "  - {date: 2025-01-03, kind: other, title: U, sources: [src]}",
+    "a block text, then a comment": ONE_EVENT + "    title: T\n    details: |+\n      a\n\n# end",
+    "a block text in a list, then a key": ONE_EVENT + "    title: T\n    tags:\n      - >\n"
+                                          "        a\n    details: x",
+    "windows line endings":
+        (ONE_EVENT + "    details: |\n      a\n    title: T").replace("\n", "\r\n"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NO_FINAL_BREAK.values(), ids=NO_FINAL_BREAK.keys())
+def test_a_file_without_a_final_line_break_takes_the_fast_path(tmp_path, text):
+    assert assert_reads_agree(text), "the fast reader should vouch for this file"
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8", newline="")
+    fast, exact = both_paths(tmp_path)
+    assert fast is not None
+    assert fast.diagnostics == exact.diagnostics == []
+    assert_same_result(fast, exact)
+
+
+@pytest.mark.parametrize("tail", ["    tags:\n      - |\n        a", "    details: |",
+                                  "    details: >-\n      a\n\n   ", "    details: | # a comment",
+                                  "    details: |\n      a\n      # text, not a comment"])  # fmt: skip
+def test_a_block_text_to_the_end_without_a_line_break_is_still_refused(tmp_path, tail):
+    text = ONE_EVENT + "    title: T\n" + tail
+    assert fastyaml.read_fast(text) is None
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics
+    assert_same_result(result, exact)
+
+
+# A quote inside a plain text, not where a value starts, opens nothing: a plain text.
+QUOTES_IN_TEXT = ["In the '90s", "rock 'n roll", 'a 5" screen', "The \"court order",
+                  "Smith's 'final' brief", "a, b's c"]  # fmt: skip
+
+
+@pytest.mark.parametrize("title", QUOTES_IN_TEXT)
+def test_a_quote_in_running_text_takes_the_fast_path(tmp_path, title):
+    text = ONE_EVENT + f"    title: {title}\n    details: see \"{title}\n    tags: [a, b]\n"
+    assert assert_reads_agree(text), "the fast reader should vouch for this file"
+    result, exact = _written(tmp_path, text)
+    assert result.diagnostics == exact.diagnostics == []
+    assert result.timeline.events[0].title == title
+    assert result.timeline.events[0].details == f'see "{title}'
+    assert_same_result(result, exact)
+
+
+@pytest.mark.parametrize("value", ["'a\n      b'", "- 'a\n        b'", "[a, 'b\n      c']",
+                                   "{x: \"a\n      b\"}", "a\n      'b\n      c'"])  # fmt: skip
+def test_a_quote_where_a_value_starts_and_not_closed_on_its_line_is_refused(value):
+    text = ONE_EVENT + "    title: T\n    tags: " + value + "\n"
+    assert fastyaml.read_fast(text) is None
+    assert_reads_agree(text)
+
+
 def _damaged(text: str, rng: random.Random) -> str:
     """``text`` with one small random change, as an editor's slip would make."""
     lines = text.split("\n")

@@ -62,6 +62,7 @@ _MANY_SPACES = " " * 64
 _DOCUMENT_LINE = re.compile(r"\n(?:---|\.\.\.|%)")
 # After a quote or bracket: whether it may open a node (it follows a line start, a space or
 # an indicator), as in _MARK. A superset of the real openers: a false alarm costs time only.
+# A quote found so is looked at again (_unclosed): after a space, only where a value starts.
 _OPENS = r"(?<![^\s\[{,:?\-].)"
 _DOUBLE_QUOTED = r'"(?:[^"\\\n]++|\\.)*+"'  # closed on its line: "\\." never takes a line end
 _SINGLE_QUOTED = r"'(?:[^'\n]++|'')*+'"
@@ -164,7 +165,7 @@ def _unvouched(text: str, data: bytearray) -> bool:
         return True
     if _MANY_SPACES in text:
         return True
-    if not text.endswith("\n") and ("|" in text or ">" in text):
+    if not text.endswith("\n") and ("|" in text or ">" in text) and _ends_in_block_text(text):
         return True  # a block text up to the end: ryml ends it with a line break, PyYAML not
     if text.startswith(("---", "...", "%")) or _DOCUMENT_LINE.search(text):
         return True
@@ -216,6 +217,8 @@ def _unclosed(text: str, pattern: re.Pattern[str]) -> bool:
     """Whether an opener ``pattern`` finds may be a real one: not in a comment or block text."""
     for found in pattern.finditer(text):
         at = found.start()
+        if text[at] in "\"'" and not _at_node_start(text, at):
+            continue  # in running text ("In the '90s", "a 5\" screen"): not a quoted text
         line_start = text.rfind("\n", 0, at) + 1
         line = text[line_start:at]
         comment = _COMMENT.search(line)
@@ -250,6 +253,31 @@ def _in_block_text(text: str, line_start: int) -> bool:
             holder = header.start(3) if header.group(3) else header.end(1)
             return first == lowest and lowest > holder
         lowest = first = indent
+    return False
+
+
+def _ends_in_block_text(text: str) -> bool:
+    """Whether the last line may be in a block text, or be its header. A block text's lines
+    are indented further than its header's line, so the header is one of the lines found
+    going up that are indented less than every line with text below them."""
+    end = len(text)
+    lowest = -1  # the least indentation of the lines with text seen so far; none yet
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip(" \r"):
+            continue  # a blank line may belong to a block text at any indentation
+        indent = len(line) - len(line.lstrip(" "))
+        if lowest < 0 or indent < lowest:
+            if any(
+                line[at] in "|>" and _BLOCK_HEADER.match(text, start + at)
+                for at in range(indent, len(line))
+            ):
+                return True
+            if indent == 0:
+                return False
+            lowest = indent
     return False
 
 
