@@ -9,7 +9,6 @@ import gc
 import glob
 import os
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,13 +23,6 @@ from timeline.timeline import Timeline, Where
 from timeline.yamltree import Mapping, Pos, Sequence, read_yaml
 
 SUPPORTED_VERSIONS = ("1",)
-
-# Bytes to read instead of a file's (by resolved path): `add` and `import` validate the
-# would-be file before it replaces the real one.
-_OVERRIDES: ContextVar[dict[Path, bytes]] = ContextVar("overrides", default={})
-# Whether this load tries the fast reader first (see ``load``).
-_FAST: ContextVar[bool] = ContextVar("fast", default=False)
-
 
 class _FastPathRefused(Exception):
     """A file the fast path cannot validate: the exact path reads everything again."""
@@ -133,65 +125,96 @@ def _load(
 ) -> LoadResult:
     from timeline.checks import run_checks
 
-    diagnostics: list[Diagnostic] = []
-    records: list[FileRecord] = []
-    token = _OVERRIDES.set(overrides or {})
-    fast_token = _FAST.set(fast)
-    try:
-        with _collector_paused():
-            seen: set[Path] = set()
-            for path in paths:
-                _load_file(path, cwd, (), seen, records, diagnostics)
-            timeline = _merge(records, diagnostics)
-            run_checks(timeline, records, diagnostics, today)
-    finally:
-        _FAST.reset(fast_token)
-        _OVERRIDES.reset(token)
-    diagnostics.sort()
-    return LoadResult(timeline, diagnostics, records)
+    reading = _Reading(cwd, overrides or {}, fast)
+    with _collector_paused():
+        for path in paths:
+            reading.file(path, ())
+        timeline = _merge(reading.records, reading.diagnostics)
+        run_checks(timeline, reading.records, reading.diagnostics, today)
+    reading.diagnostics.sort()
+    return LoadResult(timeline, reading.diagnostics, reading.records)
 
 
-def _load_file(
-    path: Path,
-    cwd: Path,
-    chain: tuple[Path, ...],
-    seen: set[Path],
-    records: list[FileRecord],
-    diagnostics: list[Diagnostic],
-) -> None:
-    resolved = (cwd / path).resolve()
-    if resolved in seen:
-        return
-    seen.add(resolved)
-    display = os.path.normpath(str(path))
-    try:
-        override = _OVERRIDES.get().get(resolved)
-        raw = resolved.read_bytes() if override is None else override
-    except OSError as exc:
-        diagnostics.append(
-            Diagnostic(display, 1, 1, Severity.ERROR, "T006", f"cannot read file: {exc.strerror}")
-        )
-        return
-    text = _decode(raw, display, diagnostics)
-    del raw  # big files: the text is all that is needed from here on
-    if text is None:
-        return
-    record = FileRecord(display, text)
-    records.append(record)
-    record.tree = fastyaml.read_fast(text) if _FAST.get() else None
-    if record.tree is None:
-        record.tree = read_yaml(text, display, diagnostics)
-    if record.tree is None:
-        return
-    if not isinstance(record.tree, Mapping):
-        diagnostics.append(
-            Diagnostic(display, 1, 1, Severity.ERROR, "T103",
-                       "the file must be a mapping with keys such as cases: and events:")
-        )
-        return
-    record.model, record.event_index = _validate(record.tree, display, diagnostics)
-    for include, pos in _includes(record.tree):
-        _include(include, pos, path, resolved, cwd, chain + (resolved,), seen, records, diagnostics)
+@dataclass
+class _Reading:
+    """One load: where paths start, what to read instead of a file, and what was found.
+
+    ``overrides`` gives bytes to read instead of a file's (by resolved path): `add` and
+    `import` validate the would-be file before it replaces the real one. ``fast`` tries the
+    fast reader and validator first (see ``load``).
+    """
+
+    cwd: Path
+    overrides: dict[Path, bytes]
+    fast: bool
+    seen: set[Path] = field(default_factory=set)
+    records: list[FileRecord] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def file(self, path: Path, chain: tuple[Path, ...]) -> None:
+        """Read ``path`` and its includes; ``chain`` holds the files that include it."""
+        resolved = (self.cwd / path).resolve()
+        if resolved in self.seen:
+            return
+        self.seen.add(resolved)
+        display = os.path.normpath(str(path))
+        diagnostics = self.diagnostics
+        try:
+            override = self.overrides.get(resolved)
+            raw = resolved.read_bytes() if override is None else override
+        except OSError as exc:
+            diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "T006",
+                                          f"cannot read file: {exc.strerror}"))  # fmt: skip
+            return
+        text = _decode(raw, display, diagnostics)
+        del raw  # big files: the text is all that is needed from here on
+        if text is None:
+            return
+        record = FileRecord(display, text)
+        self.records.append(record)
+        record.tree = fastyaml.read_fast(text) if self.fast else None
+        if record.tree is None:
+            record.tree = read_yaml(text, display, diagnostics)
+        if record.tree is None:
+            return
+        if not isinstance(record.tree, Mapping):
+            diagnostics.append(
+                Diagnostic(display, 1, 1, Severity.ERROR, "T103",
+                           "the file must be a mapping with keys such as cases: and events:")
+            )
+            return
+        record.model, record.event_index = _validate(record.tree, display, diagnostics, self.fast)
+        for include, pos in _includes(record.tree):
+            self.include(include, pos, path, chain + (resolved,))
+
+    def include(self, pattern: str, pos: Pos, parent: Path, chain: tuple[Path, ...]) -> None:
+        """Read what ``parent`` includes; ``chain`` ends with ``parent`` itself."""
+        display = os.path.normpath(str(parent))
+
+        def error(message: str) -> None:
+            self.diagnostics.append(
+                Diagnostic(display, pos[0], pos[1], Severity.ERROR, "T006", message)
+            )
+
+        cwd, folder = self.cwd, parent.parent
+        if glob.has_magic(pattern):
+            matches = sorted(glob.glob(str(cwd / folder / pattern)))
+            targets = [folder / os.path.relpath(m, cwd / folder) for m in matches
+                       if os.path.isfile(m)]  # fmt: skip
+            if not targets:
+                error(f"include '{pattern}' matches no file")
+                return
+        else:
+            target = folder / pattern
+            if not (cwd / target).is_file():
+                error(f"include '{pattern}' not found (looked for {os.path.normpath(target)})")
+                return
+            targets = [target]
+        for target in targets:
+            if (cwd / target).resolve() in chain:
+                error(f"include '{pattern}' includes {os.path.normpath(target)} again: a cycle")
+                continue
+            self.file(target, chain)
 
 
 def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | None:
@@ -217,50 +240,13 @@ def _includes(tree: Mapping) -> list[tuple[str, Pos]]:
     return []
 
 
-def _include(
-    pattern: str,
-    pos: Pos,
-    parent: Path,
-    parent_resolved: Path,
-    cwd: Path,
-    chain: tuple[Path, ...],
-    seen: set[Path],
-    records: list[FileRecord],
-    diagnostics: list[Diagnostic],
-) -> None:
-    display = os.path.normpath(str(parent))
-
-    def error(message: str) -> None:
-        diagnostics.append(Diagnostic(display, pos[0], pos[1], Severity.ERROR, "T006", message))
-
-    folder = parent.parent
-    if glob.has_magic(pattern):
-        matches = sorted(glob.glob(str(cwd / folder / pattern)))
-        targets = [folder / os.path.relpath(m, cwd / folder) for m in matches if os.path.isfile(m)]
-        if not targets:
-            error(f"include '{pattern}' matches no file")
-            return
-    else:
-        target = folder / pattern
-        if not (cwd / target).is_file():
-            error(f"include '{pattern}' not found (looked for {os.path.normpath(target)})")
-            return
-        targets = [target]
-    for target in targets:
-        resolved = (cwd / target).resolve()
-        if resolved == parent_resolved or resolved in chain:
-            error(f"include '{pattern}' includes {os.path.normpath(target)} again: a cycle")
-            continue
-        _load_file(target, cwd, chain, seen, records, diagnostics)
-
-
 def _validate(
-    tree: Mapping, display: str, diagnostics: list[Diagnostic]
+    tree: Mapping, display: str, diagnostics: list[Diagnostic], fast: bool
 ) -> tuple[FileModel | None, list[int]]:
     """Validate a file; on errors, report them all, then validate what remains."""
     events = tree.get("events")
     try:
-        if _FAST.get():
+        if fast:
             from timeline.fastmodel import validate
 
             try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from timeline.dates import FileDate
 from timeline.deadlines import DeadlineState
@@ -39,7 +39,6 @@ class Row:
     event: Event
     start: FileDate | None  # written date, or the computed due moment of a deadline
     state: DeadlineState | None = None
-    extras: dict[str, str] = field(default_factory=dict)
 
 
 def event_start(event: Event, state: DeadlineState | None) -> FileDate | None:
