@@ -7,6 +7,7 @@ appends diagnostics; none of them stops the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -33,6 +34,16 @@ class Context:
     diagnostics: list[Diagnostic]
     today: date | None
     left_out_ids: set[str]  # events reported invalid: referring to them is not a second error
+
+    @cached_property
+    def index_of(self) -> dict[str, int]:
+        """Each event id's index; built once, since several checks look ids up."""
+        return {event.id: i for i, event in enumerate(self.timeline.events) if event.id is not None}
+
+    @cached_property
+    def by_id(self) -> dict[str, Event]:
+        events = self.timeline.events
+        return {ident: events[index] for ident, index in self.index_of.items()}
 
     def report(self, index: int, key: str | None, code: str, message: str,
                at_key: bool = False, item: int | None = None) -> None:
@@ -79,7 +90,7 @@ def check_unique_ids(ctx: Context) -> None:
 
 def check_references(ctx: Context) -> None:
     tl = ctx.timeline
-    event_ids = {event.id for event in tl.events if event.id is not None} | ctx.left_out_ids
+    event_ids = ctx.index_of.keys() | ctx.left_out_ids
     known: dict[str, Iterable[str]] = {"case": tl.cases, "people": tl.people, "sources": tl.sources}
     what = {"case": "case", "people": "person", "sources": "source"}
     cases, people, sources = tl.cases.keys(), tl.people.keys(), tl.sources.keys()
@@ -177,7 +188,7 @@ def _ends_before(ctx: Context, event: Event) -> bool:
 
 
 def check_deadline_fields(ctx: Context) -> None:
-    events = ctx.timeline.event_by_id()
+    events = ctx.by_id
     for index, event in enumerate(ctx.timeline.events):
         if event.kind != "deadline":
             for key in DEADLINE_FIELDS:
@@ -214,7 +225,7 @@ def check_deadline_fields(ctx: Context) -> None:
 def check_deadline_cycles(ctx: Context) -> None:
     """A deadline computed from a deadline computed from ... itself has no date."""
     tl = ctx.timeline
-    index_of = {event.id: i for i, event in enumerate(tl.events) if event.id is not None}
+    index_of = ctx.index_of
     after = {
         event.id: event.due.after
         for event in tl.events
@@ -240,7 +251,7 @@ def check_computed_triggers(ctx: Context) -> None:
     """A due date counted from a month, a year, or a century away cannot be right."""
     from timeline.computed import MAX_DAYS, MAX_HOURS
 
-    events = ctx.timeline.event_by_id()
+    events = ctx.by_id
     for index, event in enumerate(ctx.timeline.events):
         due = event.due
         if event.kind != "deadline" or due is None or event.date is not None:
