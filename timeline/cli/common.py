@@ -1,6 +1,9 @@
 """What every command shares: the app, common options, loading, printing diagnostics.
 
-One place maps outcomes to exit codes: 0 success, 1 the file has errors, 2 usage errors.
+One place maps outcomes to exit codes (SPEC section 3): 0 success, 1 the file has errors (or
+warnings with --strict), 2 usage errors, 3 deadlines need attention (--fail-on), 4 a file could
+not be read or written (disk full, permission, changed under the lock, a download that failed).
+When several apply, the lowest non-zero code wins.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from timeline.query import Filters
     from timeline.render import View
 
-EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE, EXIT_ATTENTION, EXIT_IO = 0, 1, 2, 3, 4
 
 
 def _version(value: bool) -> None:
