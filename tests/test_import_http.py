@@ -573,3 +573,23 @@ def test_the_token_is_never_printed(run, write, servers: Servers) -> None:  # ty
                           "and punctuation only)\n")  # fmt: skip
     assert bad.exit_code == 2
     assert path.read_bytes() == BASE.encode()
+
+
+def test_a_next_link_that_repeats_a_page_stops(run, write, servers: Servers) -> None:  # type: ignore[no-untyped-def]
+    path = write(BASE)
+    servers.api.respond = two_pages(servers.api, next_url=servers.api.first)
+    result = fetch(run, servers.api)
+    failed(result, path, f"{servers.api.first}: the next link repeats an earlier page; stopped")
+    assert len(servers.api.seen) == 1
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "0.5", "90000"])
+def test_a_timeout_off_the_range_is_a_usage_error(run, write, servers, seconds: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(BASE)
+    result = fetch(run, servers.api, "--timeout", seconds)
+    assert result.stderr == (
+        f"timeline: error: --timeout: '{seconds}' is not a number of seconds from 1 to 86400\n"
+    )
+    assert result.exit_code == 2
+    assert servers.api.seen == []
+    assert path.read_bytes() == BASE.encode()

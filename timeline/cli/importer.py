@@ -13,6 +13,7 @@ from timeline.cli.common import (
 )  # fmt: skip
 
 DEFAULT_API = "https://www.courtlistener.com/api/rest/v4/"  # importers.courtlistener.API_BASE
+MAX_TIMEOUT = 86400  # a day is more than any docket needs; inf would overflow the timer
 
 import_app = typer.Typer(
     name="import",
@@ -49,8 +50,9 @@ def courtlistener(
     ] = DEFAULT_API,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", metavar="SECONDS", min=1,
-                     help="Give up on --docket when the whole download takes longer."),
+        typer.Option("--timeout", metavar="SECONDS",
+                     help="Give up on --docket when the whole download takes longer (1 to "
+                     "86400)."),
     ] = 120.0,
     source: Annotated[
         Optional[list[str]], typer.Option("--source", metavar="ID|URL", help="Cite this source on every event (repeatable).")
@@ -91,6 +93,8 @@ def _fetch_entries(
     if not docket.isdigit():
         usage_error(f"--docket: '{docket}' is not a CourtListener docket id "
                     "(a number such as 69777799)")  # fmt: skip
+    if not 1 <= timeout <= MAX_TIMEOUT:  # written so that nan fails too
+        usage_error(f"--timeout: '{timeout:g}' is not a number of seconds from 1 to {MAX_TIMEOUT}")
     if token and not re.fullmatch(r"[!-~]+", token):  # never echoed: it is a secret
         usage_error("--token: not a CourtListener token (letters, digits and punctuation only)")
     pages = fetch_docket(docket, token, _api_base(api_url, bool(token)), timeout)
