@@ -8,8 +8,11 @@ error line, the exit code) and that the events file is byte for byte as it was o
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import ssl
 import struct
+import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,6 +30,7 @@ DOCKET = "4214664"
 QUERY = f"?docket={DOCKET}&order_by=recap_sequence_number"
 CURSOR = f"?cursor=cD0yMDIy&docket={DOCKET}"
 REFUSED = "refused (requests and the token go only to the API's origin)"
+TOKEN = {"COURTLISTENER_TOKEN": "tok"}
 
 BASE = """\
 sources:
@@ -222,8 +226,9 @@ def test_a_next_link_to_a_lookalike_host_is_refused(run, write, servers) -> None
     lookalike = f"http://127.0.0.1.evil.test:{port}/api/rest/v4/docket-entries/{CURSOR}"
     servers.api.respond = two_pages(servers.api, next_url=lookalike)
     result = fetch(run, servers.api)
-    failed(result, path, f"{servers.api.first}: the next link leads to "
-                         f"http://127.0.0.1.evil.test:{port}, not {servers.api.origin}; {REFUSED}")  # fmt: skip
+    lookalike_origin = f"http://127.0.0.1.evil.test:{port}"
+    failed(result, path, f"{servers.api.first}: the next link leads to {lookalike_origin}, "
+                         f"not {servers.api.origin}; {REFUSED}")  # fmt: skip
 
 
 def test_a_next_link_over_another_scheme_is_refused(run, write, servers) -> None:  # type: ignore[no-untyped-def]
@@ -269,7 +274,7 @@ def test_a_same_origin_redirect_is_followed(run, write, servers: Servers) -> Non
 
     servers.api.respond = respond
     result = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
-                 "--api-url", servers.api.origin + "/old", env={"COURTLISTENER_TOKEN": "tok"})  # fmt: skip
+                 "--api-url", servers.api.origin + "/old", env=TOKEN)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "events.yaml: 2 new, 0 already present.\n"
     assert [r.path for r in servers.api.seen] == [
@@ -320,7 +325,7 @@ def test_retry_after_as_an_http_date_is_honoured(run, write, servers, monkeypatc
     def respond(h: BaseHTTPRequestHandler) -> None:
         answered.append(h.path)
         if len(answered) == 1:  # the server's own clock says it is 12:00:00; come back at :07
-            h.date_time_string = lambda timestamp=None: "Tue, 01 Dec 2026 12:00:00 GMT"  # type: ignore[method-assign]
+            h.date_time_string = lambda *_: "Tue, 01 Dec 2026 12:00:00 GMT"  # type: ignore
             send(h, 503, b"", {"Retry-After": "Tue, 01 Dec 2026 12:00:07 GMT"})
         else:
             pages(h)
@@ -338,8 +343,8 @@ def test_5xx_beyond_the_bound_fails_after_backing_off(run, write, servers, monke
     servers.api.respond = lambda h: send(h, 500, b"oops")
     result = fetch(run, servers.api)
     failed(result, path,
-           f"{servers.api.first}: the server still answered 500 Internal Server Error after 4 tries; "
-           "giving up")
+           f"{servers.api.first}: the server still answered 500 Internal Server Error after 4 "
+           "tries; giving up")
     assert len(servers.api.seen) == 4
     assert waits == [1.0, 2.0, 4.0]  # exponential backoff with no Retry-After
 
@@ -451,7 +456,7 @@ def test_a_refused_connection_is_one_line(run, write) -> None:  # type: ignore[n
         port = probe.getsockname()[1]
     api = f"http://127.0.0.1:{port}/api/rest/v4/"
     result = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
-                 "--api-url", api, env={"COURTLISTENER_TOKEN": "tok"})  # fmt: skip
+                 "--api-url", api, env=TOKEN)  # fmt: skip
     failed(result, path, f"{api}docket-entries/{QUERY}: cannot connect: Connection refused")
 
 
@@ -484,12 +489,68 @@ def test_a_tls_failure_is_one_line(run, write, servers: Servers) -> None:  # typ
     path = write(BASE)  # https to a server that speaks plain http: the handshake fails
     api = "https" + servers.api.api.removeprefix("http")
     result = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
-                 "--api-url", api, env={"COURTLISTENER_TOKEN": "tok"})  # fmt: skip
+                 "--api-url", api, env=TOKEN)  # fmt: skip
     assert result.exit_code == 4
     assert result.stderr.startswith(f"timeline: error: {api}docket-entries/{QUERY}: TLS failed: ")
     assert len(result.stderr.splitlines()) == 1
     assert "tok" not in result.stderr
     assert path.read_bytes() == BASE.encode()
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1, made for these tests (no key in the repo)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.fixture
+def tls_server(certificate: tuple[Path, Path]) -> Iterator[tuple[Server, Path]]:
+    """An https API on 127.0.0.1 with that certificate."""
+    cert, key = certificate
+    server = Server("127.0.0.1")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    yield server, cert
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def test_an_untrusted_certificate_is_refused(run, write, tls_server) -> None:  # type: ignore[no-untyped-def]
+    path = write(BASE)
+    server, _cert = tls_server
+    api = "https" + server.api.removeprefix("http")
+    result = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
+                 "--api-url", api, env=TOKEN)  # fmt: skip
+    failed(result, path, f"{api}docket-entries/{QUERY}: TLS failed: self-signed certificate")
+    assert server.seen == []  # the handshake failed: no request, no token
+
+
+def test_https_end_to_end_with_a_trusted_certificate(run, write, tls_server) -> None:  # type: ignore[no-untyped-def]
+    write(BASE)
+    server, cert = tls_server
+    api = "https" + server.api.removeprefix("http")
+    # The next link the pages give is http: on another scheme, so refused; give it https.
+    server.respond = two_pages(server, next_url=f"{api}docket-entries/{CURSOR}")
+    result = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
+                 "--api-url", api,
+                 env={"COURTLISTENER_TOKEN": "tok", "SSL_CERT_FILE": str(cert)})  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "events.yaml: 2 new, 0 already present.\n"
+    assert authorizations(server) == ["Token tok", "Token tok"]
 
 
 # The API's address and the token ------------------------------------------------------------
@@ -500,13 +561,13 @@ def test_the_environment_names_the_api_and_the_option_beats_it(run, write, serve
     servers.api.respond = two_pages(servers.api)
     servers.other.respond = two_pages(servers.other)
     from_env = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
-                   env={"COURTLISTENER_API": servers.other.api, "COURTLISTENER_TOKEN": "tok"})  # fmt: skip
+                   env={"COURTLISTENER_API": servers.other.api, **TOKEN})  # fmt: skip
     assert from_env.exit_code == 0, from_env.stderr
     assert len(servers.other.seen) == 2
     servers.other.seen.clear()
     both = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
                "--api-url", servers.api.api,
-               env={"COURTLISTENER_API": servers.other.api, "COURTLISTENER_TOKEN": "tok"})  # fmt: skip
+               env={"COURTLISTENER_API": servers.other.api, **TOKEN})  # fmt: skip
     assert both.exit_code == 0, both.stderr
     assert both.stdout == "events.yaml: 0 new, 2 already present.\n"
     assert len(servers.api.seen) == 2
@@ -541,17 +602,21 @@ def test_without_a_token_no_authorization_is_sent(run, write, servers: Servers) 
 def test_a_bad_api_url_is_a_usage_error(run, write, url: str, message: str) -> None:  # type: ignore[no-untyped-def]
     path = write(BASE)
     result = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
-                 "--api-url", url, env={"COURTLISTENER_TOKEN": "tok"})  # fmt: skip
+                 "--api-url", url, env=TOKEN)  # fmt: skip
     assert result.stderr == f"timeline: error: {message}\n"
     assert result.exit_code == 2
     assert path.read_bytes() == BASE.encode()
 
 
-def test_plain_http_to_another_host_is_allowed_without_a_token(run, write, servers) -> None:  # type: ignore[no-untyped-def]
-    write(BASE)  # 127.0.0.2 is loopback too; what matters here is that no token is refused
-    servers.other.respond = two_pages(servers.other)
-    result = fetch(run, servers.other, token=None)
-    assert result.exit_code == 0, result.stderr
+def test_plain_http_is_refused_only_with_a_token() -> None:
+    # Nothing secret to lose without a token; with one, only loopback may be plain http.
+    from timeline.cli.importer import _api_base
+
+    assert _api_base("http://courtlistener.example/api", with_token=False) == (
+        "http://courtlistener.example/api/"
+    )
+    for loopback in ("http://localhost:8000/api/", "http://127.0.0.2/api/", "http://[::1]/api/"):
+        assert _api_base(loopback, with_token=True) == loopback
 
 
 def test_the_token_is_never_printed(run, write, servers: Servers) -> None:  # type: ignore[no-untyped-def]
@@ -568,7 +633,8 @@ def test_the_token_is_never_printed(run, write, servers: Servers) -> None:  # ty
     assert secret not in denied.stdout + denied.stderr
     # A token that cannot go in a header is refused without being echoed.
     bad = run("import", "courtlistener", "--docket", DOCKET, "--case", "nvlsp",
-              "--api-url", servers.api.api, env={"COURTLISTENER_TOKEN": secret + "\nX-Evil: 1"})  # fmt: skip
+              "--api-url", servers.api.api,
+              env={"COURTLISTENER_TOKEN": secret + "\nX-Evil: 1"})  # fmt: skip
     assert bad.stderr == ("timeline: error: --token: not a CourtListener token (letters, digits "
                           "and punctuation only)\n")  # fmt: skip
     assert bad.exit_code == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass
@@ -154,8 +155,6 @@ class Client:
 
     def _once(self, url: str, current: str, headers: Mapping[str, str]) -> Answer:
         """GET ``current`` on a fresh connection; every transport failure is a FetchError."""
-        import ssl
-
         remaining = self.ends - self.clock()
         if remaining <= 0:
             raise self._late(url)
