@@ -431,7 +431,7 @@ def test_a_trickling_server_hits_the_overall_deadline(run, write, servers: Serve
     result = fetch(run, servers.api, "--timeout", "1")
     elapsed = time.monotonic() - started
     failed(result, path, f"{servers.api.first}: no complete answer within 1 s (--timeout); stopped")
-    assert elapsed < 3
+    assert elapsed < 10  # far below the 30 s read timeout and the hours the trickle would take
 
 
 def test_invalid_json_is_one_line(run, write, servers: Servers) -> None:  # type: ignore[no-untyped-def]
