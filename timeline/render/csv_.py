@@ -13,12 +13,13 @@ import io
 
 from timeline.query import Row
 from timeline.render import View
+from timeline.render.phrases import badge
 from timeline.render.publishing import case_titles
 
 COLUMNS = (
     "id", "date", "precision", "end", "circa", "cases", "case_titles", "kind", "title",
     "details", "people", "sources", "tags", "certainty", "set_by", "met_by", "replaces",
-    "due", "status", "days", "extended_by", "explain",
+    "due", "status", "days", "extended_by", "explain", "status_text",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 JOIN = "; "
@@ -73,4 +74,6 @@ def values(view: View, row: Row) -> list[str | int | None]:
         state.days if state is not None else None,
         state.extended_by if state is not None else None,
         JOIN.join(due.explain) if due is not None else None,
+        # `status` stays the token a program matches; this is what a reader is shown.
+        badge(state) if state is not None else None,
     ]

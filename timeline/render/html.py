@@ -16,7 +16,7 @@ from timeline.deadlines import FLAGGED
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import badge, full_date, plural, row_zone_date
+from timeline.render.phrases import FLAGGED_UNMET, badge, full_date, plural, row_zone_date
 from timeline.render.publishing import event_uids, source_refs, view_title
 
 NO_CASE = "Other events"
@@ -76,7 +76,8 @@ def summary(view: View) -> str:
         plural(len(view.rows), "event"),
         plural(len(cases), "case"),
         plural(len(states), "deadline"),
-        f'<strong class="alarm">{passed} passed unmet</strong>' if passed else "0 passed unmet",
+        f'<strong class="alarm">{passed} passed, {FLAGGED_UNMET}</strong>' if passed
+        else f"0 passed, {FLAGGED_UNMET}",
         f"{soon} due soon",
     ]
     return " · ".join(facts)
@@ -104,7 +105,7 @@ def alerts(view: View, uids: dict[int, str], shown: list[str | None]) -> Iterato
     if not flagged:
         return
     yield '<section class="alerts" aria-labelledby="alerts">'
-    yield '<h2 id="alerts">Deadlines passed unmet</h2>'
+    yield f'<h2 id="alerts">Deadlines passed and {FLAGGED_UNMET}</h2>'
     yield "<ul>"
     for row in flagged:
         key = next((k for k in shown if k in row.event.case), None)

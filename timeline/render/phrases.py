@@ -33,6 +33,13 @@ BADGE_STYLES: dict[str, str] = {
 }
 
 
+# What `passed` means: the day is over and nothing in the record says whether the deadline was
+# met (`missed` is the outcome the record gives). Every view says it in these words, so that a
+# reader never takes "we do not know yet" for "it was let pass".
+NO_OUTCOME = "no outcome recorded"
+# The flagged deadlines taken together: `missed` ones are recorded unmet, `passed` ones unknown.
+FLAGGED_UNMET = "not recorded as met"
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
@@ -121,11 +128,13 @@ def days_phrase(days: int | None) -> str:
 
 
 def badge(state: DeadlineState) -> str:
-    """The status as a badge: ``PASSED 571 days ago``, ``DUE IN 3 DAYS``, ``MET LATE``."""
+    """The status as a badge: ``PASSED 571 days ago · no outcome recorded``, ``MISSED``,
+    ``DUE IN 3 DAYS``, ``MET LATE``."""
     status, days = state.status, state.days
     if status in FLAGGED:
         word = status.upper()
-        return f"{word} {days_phrase(days)}" if days is not None and days < 0 else word
+        word = f"{word} {days_phrase(days)}" if days is not None and days < 0 else word
+        return f"{word} · {NO_OUTCOME}" if status == "passed" else word
     if status == "due-soon":
         return "DUE TODAY" if days == 0 else f"DUE IN {plural(days or 0, 'day').upper()}"
     if status == "upcoming":
@@ -133,6 +142,16 @@ def badge(state: DeadlineState) -> str:
     if status == "unknown":
         return "DUE DATE UNKNOWN"
     return status.replace("-", " ").upper()
+
+
+def flagged_breakdown(missed: int, passed: int, sep: str = ", ") -> str:
+    """What is known of the deadlines that passed: ``1 missed, 3 no outcome recorded``,
+    ``no outcome recorded`` when none was recorded missed; empty when there are none."""
+    if not passed:
+        return f"{missed} missed" if missed else ""
+    if not missed:
+        return NO_OUTCOME
+    return f"{missed} missed{sep}{passed} {NO_OUTCOME}"
 
 
 def badge_style(status: str) -> str:
