@@ -16,7 +16,9 @@ from timeline.deadlines import FLAGGED
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import FLAGGED_UNMET, badge, full_date, plural, row_zone_date
+from timeline.render.phrases import (
+    FLAGGED_UNMET, badge, blocks, full_date, plural, row_zone_date,
+)  # fmt: skip
 from timeline.render.publishing import event_uids, source_refs, view_title
 
 NO_CASE = "Other events"
@@ -210,32 +212,6 @@ def details_html(details: str) -> str:
         else:
             out.append("<p>" + text(" ".join(block[1])) + "</p>")
     return "".join(out)
-
-
-def blocks(details: str) -> list[tuple[str, list[str]]]:
-    """Split Markdown text into paragraphs (lines joined) and lists (one entry per item).
-
-    As in Markdown, a list may start right under a paragraph's last line, and a line under an
-    item continues that item.
-    """
-    out: list[tuple[str, list[str]]] = []
-    for chunk in details.strip("\n").split("\n\n"):
-        paragraph: list[str] = []
-        entries: list[str] = []
-        for line in (line.strip() for line in chunk.splitlines()):
-            if not line:
-                continue
-            if line.startswith(("- ", "* ")):
-                entries.append(line[2:].strip())
-            elif entries:
-                entries[-1] += " " + line
-            else:
-                paragraph.append(line)
-        if paragraph:
-            out.append(("paragraph", [" ".join(paragraph)]))
-        if entries:
-            out.append(("list", entries))
-    return out
 
 
 STYLE = """

@@ -52,6 +52,33 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub("\ufffd", text).split())
 
 
+def blocks(details: str) -> list[tuple[str, list[str]]]:
+    """Split Markdown text into paragraphs (lines joined) and lists (one entry per item).
+
+    Every view that shows details (html, timelinejs, markdown, the terminal) reads them so, and
+    writes them out as plain text of its own. As in Markdown, a list may start right under a paragraph's last line, and a line under an
+    item continues that item.
+    """
+    out: list[tuple[str, list[str]]] = []
+    for chunk in details.strip("\n").split("\n\n"):
+        paragraph: list[str] = []
+        entries: list[str] = []
+        for line in (line.strip() for line in chunk.splitlines()):
+            if not line:
+                continue
+            if line.startswith(("- ", "* ")):
+                entries.append(line[2:].strip())
+            elif entries:
+                entries[-1] += " " + line
+            else:
+                paragraph.append(line)
+        if paragraph:
+            out.append(("paragraph", [" ".join(paragraph)]))
+        if entries:
+            out.append(("list", entries))
+    return out
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
