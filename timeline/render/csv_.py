@@ -4,6 +4,10 @@ A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in
 a carriage return) as a formula, so such a text cell gets a leading ``'``, the form spreadsheets
 read as "this is text"; nothing else in the text changes. Numbers (the deadline's ``days``, -571
 once passed) are written as numbers: a spreadsheet reading -571 computes nothing.
+
+``status`` is the token a program matches (``passed``, ``missed``); ``status_text``, last so that
+the columns before it keep their places, is the badge a reader is shown (``PASSED 571 days ago ·
+no outcome recorded``).
 """
 
 from __future__ import annotations

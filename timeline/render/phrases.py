@@ -1,7 +1,8 @@
 """Words the reading views share: dates at their precision, deadline badges and counts.
 
-Pure text, no Rich: the terminal views, the deadlines list and the Markdown export all use it,
-so a deadline reads the same wherever it is shown.
+Pure text, no Rich: the terminal views, the deadlines list and the exports all use it, so a
+deadline reads the same wherever it is shown (``PASSED 571 days ago · no outcome recorded``),
+and details split into the same paragraphs and lists.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def blocks(details: str) -> list[tuple[str, list[str]]]:
     """Split Markdown text into paragraphs (lines joined) and lists (one entry per item).
 
     Every view that shows details (html, timelinejs, markdown, the terminal) reads them so, and
-    writes them out as plain text of its own. As in Markdown, a list may start right under a paragraph's last line, and a line under an
-    item continues that item.
+    writes them out as plain text of its own. As in Markdown, a list may start right under a
+    paragraph's last line, and a line under an item continues that item.
     """
     out: list[tuple[str, list[str]]] = []
     for chunk in details.strip("\n").split("\n\n"):
