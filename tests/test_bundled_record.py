@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BUNDLED, FIXED_TODAY
+from conftest import BUNDLED, FIXED_TODAY, REPO
 
 Record = dict[str, Any]
 SEED_ARTICLE = "cecot-article"
@@ -74,6 +74,13 @@ def test_every_source_can_be_found_again(record: Record) -> None:
     for name, source in record["sources"].items():
         assert (source["title"] or "").strip(), name
         assert source["author"] or source["publisher"] or source["url"], name
+
+
+def test_the_seeds_readme_notes_every_source_and_what_is_unknown(record: Record) -> None:
+    readme = (REPO / "seeds" / "README.md").read_text(encoding="utf-8")
+    noted = set(re.findall(r"^#### `([^`]+)`$", readme, flags=re.M))
+    assert noted == set(record["sources"])
+    assert "\n## What this record does not know\n" in readme
 
 
 def test_no_source_is_a_vague_pointer_to_press_coverage(record: Record) -> None:
