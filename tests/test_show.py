@@ -135,7 +135,7 @@ def test_at_40_columns_the_title_goes_under_the_date(run) -> None:
         "    pending discovery and shore up its",
         "    privilege claims · reported",
         "",
-        "2 of 45 events · 1 case · 1 deadline",
+        "2 of 50 events · 1 case · 1 deadline",
         "passed · 0 due soon",
     ]
 
