@@ -85,6 +85,21 @@ def test_a_file_changed_under_the_lock_is_left_as_the_other_program_wrote_it(
     assert path.read_text() == OUTSIDE + WITH_B[len(BASE):]
 
 
+def test_an_earlier_kept_file_is_not_overwritten(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(BASE)
+    (tmp_path / "events.yaml.timeline-new").write_text("not merged yet")
+    change_before_rename(monkeypatch, tmp_path, "rename")
+    result = run(*ADD, "--today", FIXED_TODAY)
+    assert result.exit_code == 4, result.output
+    assert "would have written is in events.yaml.timeline-new-2;" in result.stderr
+    assert (tmp_path / "events.yaml.timeline-new").read_text() == "not merged yet"
+    assert (tmp_path / "events.yaml.timeline-new-2").read_text() == WITH_B
+    assert path.read_text() == OUTSIDE
+
+
 def test_an_import_into_a_file_changed_under_the_lock_is_refused(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -310,6 +325,25 @@ def test_a_signal_between_write_and_rename_leaves_no_temporary_file(
     assert process.returncode == code, err
     assert err == f"timeline: stopped by {signal.Signals(sig).name}\n"
     assert path.read_text() == BASE
+    assert names(tmp_path) == ["events.yaml"]
+
+
+def test_a_hangup_under_nohup_does_not_stop_the_write(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(BASE)
+    wrapper = tmp_path.parent / f"{tmp_path.name}-nohup.py"
+    wrapper.write_text("import signal\nsignal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+                       + WAIT_BEFORE_RENAME)  # fmt: skip
+    process = subprocess.Popen([sys.executable, str(wrapper), *ADD, "--today", FIXED_TODAY],
+                               cwd=tmp_path, env={**env(), "PAUSE": "1"}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("paused ")
+    process.send_signal(signal.SIGHUP)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert out == "Added b to events.yaml (line 9).\n"
+    assert path.read_text() == WITH_B
     assert names(tmp_path) == ["events.yaml"]
 
 

@@ -96,7 +96,7 @@ def write_atomically(
     ``check`` gets the temporary file once it is on disk: raising refuses the write, and
     the original stays as it was. ``expect`` is the file as it was read: if another program
     has changed it since, ChangedMeanwhile is raised and the would-be file is kept beside it
-    as ``NAME.timeline-new``. A symlink is followed, so the file it points to is replaced and
+    as ``NAME.timeline-new`` (or ``-2``, ``-3``...). A symlink is followed, so the file it points to is replaced and
     the link stays. The original's owner, group and permissions are kept (a new file gets the
     usual ones); a file that cannot be written, or whose owner could not be kept, is refused
     (Unwritable). Every OSError names the file as ``name`` (default: ``path`` as given).
@@ -132,9 +132,7 @@ def _write(
         if check is not None:
             check(temporary)
         if expect is not None and not expect.matches(target):
-            kept = target.with_name(target.name + KEPT_SUFFIX)
-            os.replace(temporary, kept)
-            raise ChangedMeanwhile(target, kept)
+            raise ChangedMeanwhile(target, _keep_beside(temporary, target))
         os.replace(temporary, target)
     except BaseException:
         try:
@@ -143,6 +141,28 @@ def _write(
             pass
         raise
     _sync_folder(folder)
+
+
+def _keep_beside(temporary: Path, target: Path) -> Path:
+    """Rename ``temporary`` to ``NAME.timeline-new`` (``-2``, ``-3``... if taken): an earlier
+    one the user has not merged yet is never overwritten."""
+    number = 1
+    while True:
+        suffix = KEPT_SUFFIX if number == 1 else f"{KEPT_SUFFIX}-{number}"
+        kept = target.with_name(target.name + suffix)
+        try:
+            os.link(temporary, kept)  # fails if ``kept`` exists, where a rename would replace it
+        except FileExistsError:
+            number += 1
+            continue
+        except OSError:  # a file system without hard links
+            if os.path.lexists(kept):
+                number += 1
+                continue
+            os.replace(temporary, kept)
+            return kept
+        os.unlink(temporary)
+        return kept
 
 
 def _writable(target: Path, given: Path) -> os.stat_result | None:

@@ -335,7 +335,8 @@ class Stopped(BaseException):
 @contextmanager
 def signals_stop_cleanly() -> Iterator[None]:
     """While a file is written, SIGTERM and SIGHUP raise Stopped instead of ending the process
-    at once (which would leave the temporary file); the previous handlers come back after."""
+    at once (which would leave the temporary file); the previous handlers come back after.
+    A signal already ignored (``nohup``) stays ignored."""
     import signal
 
     def stop(signum: int, _frame: object) -> None:
@@ -345,7 +346,8 @@ def signals_stop_cleanly() -> Iterator[None]:
     previous = {}
     try:
         for signum in wanted:
-            previous[signum] = signal.signal(signum, stop)
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # `nohup timeline add` goes on
+                previous[signum] = signal.signal(signum, stop)
     except ValueError:  # not the main thread: signals cannot be handled here
         pass
     try:
