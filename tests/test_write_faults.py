@@ -519,6 +519,48 @@ def test_an_unreadable_events_file_exits_4(
     assert "Traceback" not in result.output
 
 
+WEBHOOK = str(DATA / "courtlistener" / "webhook.json")
+
+
+@pytest.mark.parametrize("command", [ADD, ("import", "courtlistener", WEBHOOK, "--case", "c")])
+def test_an_events_file_that_cannot_be_opened_for_the_lock_exits_4(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    (tmp_path / "events.yaml").write_text(BASE)
+    real_open = os.open
+
+    def denied(file, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(file).name == "events.yaml":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), file)
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    result = run(*command, "--today", FIXED_TODAY)
+    assert result.exit_code == 4, result.output
+    assert result.stderr == (
+        "timeline: error: cannot read events.yaml: Permission denied; nothing was written\n"
+    )
+
+
+@pytest.mark.parametrize("call", ["write", "fsync"])
+def test_a_full_disk_during_import_exits_4(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(BASE.replace("events:", "cases:\n  c: {title: C}\nevents:"))
+    before = path.read_text()
+    no_space(monkeypatch, call)
+    webhook = str(DATA / "courtlistener" / "webhook.json")
+    result = run("import", "courtlistener", webhook, "--case", "c", "--source", "s",
+                 "--today", FIXED_TODAY)  # fmt: skip
+    assert result.exit_code == 4, result.output
+    assert result.stderr == (
+        "timeline: error: cannot write events.yaml: No space left on device; nothing was written\n"
+    )
+    assert path.read_text() == before
+    assert names(tmp_path) == ["events.yaml"]
+
+
 def test_an_unreadable_include_with_other_errors_is_exit_1(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -78,22 +78,28 @@ def ids_in(result: LoadResult) -> set[str]:
 
 
 @contextmanager
-def locked(path: Path) -> Iterator[os.stat_result | None]:
+def locked(path: Path, name: str | None = None) -> Iterator[os.stat_result | None]:
     """Hold an exclusive lock on ``path`` for a read-modify-write; yield the locked file's stat.
 
     The lock is on the file itself (no lock file is left in the user's folder). A writer
     replaces the file by renaming, so after the lock is granted we check that ``path`` still
     names the locked file; if it was replaced meanwhile, we lock the new one. A program that
     takes no lock (an editor, git) can still replace it: the write checks before its rename.
+    A file that cannot be opened raises Unreadable, naming it as ``name``.
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on POSIX: rename is still atomic
         yield None
         return
+    from timeline.files import Unreadable
+
     real = os.path.realpath(path)
     while True:
-        descriptor = os.open(real, os.O_RDONLY)
+        try:
+            descriptor = os.open(real, os.O_RDONLY)
+        except OSError as exc:
+            raise Unreadable(exc.errno, exc.strerror or str(exc), name or str(path)) from exc
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX)
             try:
@@ -151,7 +157,7 @@ def add_to_file(
     program changed the file after it was read, OSError when it cannot be read or written.
     """
     lock_path = Path(os.path.realpath(cwd / (to if to is not None else paths[0])))
-    with locked(lock_path) as locked_file:
+    with locked(lock_path, os.path.normpath(to if to is not None else paths[0])) as locked_file:
         baseline = load(paths, cwd, today)  # read only once no one else is writing
         if not baseline.ok:
             raise FileErrors(baseline)

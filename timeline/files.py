@@ -96,10 +96,10 @@ def write_atomically(
     ``check`` gets the temporary file once it is on disk: raising refuses the write, and
     the original stays as it was. ``expect`` is the file as it was read: if another program
     has changed it since, ChangedMeanwhile is raised and the would-be file is kept beside it
-    as ``NAME.timeline-new`` (or ``-2``, ``-3``...). A symlink is followed, so the file it points to is replaced and
-    the link stays. The original's owner, group and permissions are kept (a new file gets the
-    usual ones); a file that cannot be written, or whose owner could not be kept, is refused
-    (Unwritable). Every OSError names the file as ``name`` (default: ``path`` as given).
+    as ``NAME.timeline-new`` (or ``-2``, ``-3``...). A symlink is followed, so the file it
+    points to is replaced and the link stays. The original's owner, group and permissions are
+    kept (a new file gets the usual ones); a file that cannot be written, or whose owner could
+    not be kept, is refused (Unwritable). Every OSError names the file as ``name`` (default: ``path`` as given).
     """
     shown = name if name is not None else str(path)
     try:
