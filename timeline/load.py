@@ -62,6 +62,8 @@ class LoadResult:
     timeline: Timeline
     diagnostics: list[Diagnostic]
     files: list[FileRecord] = field(default_factory=list)
+    # The diagnostics that say a file could not be read (exit 4, not a problem in its text).
+    unreadable: list[Diagnostic] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -132,7 +134,7 @@ def _load(
         timeline = _merge(reading.records, reading.diagnostics)
         run_checks(timeline, reading.records, reading.diagnostics, today)
     reading.diagnostics.sort()
-    return LoadResult(timeline, reading.diagnostics, reading.records)
+    return LoadResult(timeline, reading.diagnostics, reading.records, reading.unreadable)
 
 
 @dataclass
@@ -150,6 +152,7 @@ class _Reading:
     seen: set[Path] = field(default_factory=set)
     records: list[FileRecord] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unreadable: list[Diagnostic] = field(default_factory=list)
 
     def file(self, path: Path, chain: tuple[Path, ...]) -> None:
         """Read ``path`` and its includes; ``chain`` holds the files that include it."""
@@ -165,6 +168,7 @@ class _Reading:
         except OSError as exc:
             diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "T006",
                                           f"cannot read file: {exc.strerror}"))  # fmt: skip
+            self.unreadable.append(diagnostics[-1])
             return
         text = _decode(raw, display, diagnostics)
         del raw  # big files: the text is all that is needed from here on

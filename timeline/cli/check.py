@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from timeline.cli.common import (
-    EXIT_FILE_ERRORS, EXIT_OK, FileOption, TodayOption, app, discover_or_exit, local_today,
-    out_console, parse_today, print_diagnostics,
+    FileOption, TodayOption, app, discover_or_exit, failure_code, local_today, out_console,
+    parse_today, print_diagnostics,
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def check(
         print_diagnostics(result, result.diagnostics, console)
         console.print(_summary(result.files, len(result.timeline.events),
                                len(result.timeline.cases), errors, warnings), markup=False)
-    raise typer.Exit(EXIT_FILE_ERRORS if failed else EXIT_OK)
+    raise typer.Exit(failure_code(result, strict))
 
 
 def _summary(files: list[FileRecord], events: int, cases: int, errors: int, warnings: int) -> str:
