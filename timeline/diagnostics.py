@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
+from timeline.visible import visible
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -78,8 +80,16 @@ class Diagnostic:
     code: str
     message: str
 
+    def __post_init__(self) -> None:
+        # A message quotes keys and values from the file: one problem stays one line, in every
+        # output format, and nothing in it reaches a terminal raw ("line\nbreak" shows `\n`).
+        message = visible(self.message)
+        if message is not self.message:
+            object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+        path = visible(self.path)  # a path from an include pattern is the file's text too
+        return f"{path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         return {
