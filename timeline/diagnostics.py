@@ -27,6 +27,10 @@ CODES: dict[str, str] = {
     "T005": "a YAML tag such as `!!python/object`: refused, never honoured",
     "T006": "an include is missing, matches nothing, cannot be read, or includes itself",
     "T007": "unknown file format `version`",
+    "T008": (
+        "a character YAML 1.1 reads as a line break and editors do not (NEL U+0085, LS U+2028, "
+        "PS U+2029) outside quoted text"
+    ),
     "T101": 'unknown key, with a "did you mean" suggestion',
     "T102": "missing required field, or a required field with no value",
     "T103": "wrong type: a mapping, a list or text was expected",
