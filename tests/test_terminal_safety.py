@@ -153,12 +153,17 @@ def test_the_views_show_control_characters_escaped(run, write, command, shown) -
 
 def _export(folder: Path, terminal: bool, *args: str) -> bytes:
     """Run `timeline export` in a subprocess, its stdout a pseudo-terminal or a pipe."""
-    command = [sys.executable, "-m", "timeline", "export", "--today", FIXED_TODAY, *args]
+    return _timeline(folder, terminal, "export", *args)
+
+
+def _timeline(folder: Path, terminal: bool, *args: str, code: int = 0) -> bytes:
+    """Run `timeline ARGS` in a subprocess, its stdout a pseudo-terminal or a pipe."""
+    command = [sys.executable, "-m", "timeline", *args, "--today", FIXED_TODAY]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("TIMELINE_FILE", None)
     if not terminal:
         done = subprocess.run(command, cwd=folder, env=env, capture_output=True, timeout=60)
-        assert done.returncode == 0, done.stderr
+        assert done.returncode == code, done.stderr
         return done.stdout
     main, other = os.openpty()
     attributes = termios.tcgetattr(other)
@@ -180,7 +185,7 @@ def _export(folder: Path, terminal: bool, *args: str) -> bytes:
             if not chunk:
                 break
             out += chunk
-        assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+        assert process.wait(timeout=60) == code, process.stderr.read() if process.stderr else ""
         if process.stderr:
             process.stderr.close()
     finally:
@@ -200,3 +205,15 @@ def test_an_export_to_a_terminal_shows_no_raw_escape_and_a_pipe_keeps_every_byte
     assert rb"Order\x1b]52;c;ZXZpbA==\x07 set" in shown
     assert shown.count(b"\r\n") == piped.count(b"\r\n") > 2  # the format's CRLF line ends
     assert shown.decode("utf-8") == visible(piped.decode("utf-8"), layout=True)
+
+
+def test_check_json_to_a_terminal_escapes_what_json_leaves_raw(tmp_path: Path) -> None:
+    """JSON escapes C0 controls itself, but not DEL, C1 or bidi controls, as in a file name."""
+    name = "evil\u202e\x9b.yaml"
+    (tmp_path / "events.yaml").write_text(r'include: ["evil\u202e\x9b.yaml"]' "\n")
+    (tmp_path / name).write_text("events: {}\n", encoding="utf-8")
+    piped = _timeline(tmp_path, False, "check", "--format", "json", code=1).decode("utf-8")
+    assert f'"path": "{name}"' in piped
+    shown = _timeline(tmp_path, True, "check", "--format", "json", code=1).decode("utf-8")
+    assert "\u202e" not in shown and "\x9b" not in shown
+    assert r'"path": "evil\u202e\x9b.yaml"' in shown
