@@ -106,7 +106,7 @@ def test_a_file_too_long_to_scan_again_gets_the_same_report(monkeypatch, name, t
     assert bounded == whole and str(whole[0]) == expected
 
 
-def test_a_second_byte_order_mark_is_a_character_of_the_first_line(monkeypatch) -> None:
+def test_a_byte_order_mark_in_the_text_is_a_character_of_its_line(monkeypatch) -> None:
     text = "\ufeffversion: [\n"  # what is left once the file's own mark is taken off
     for c_parser in (True, False):
         monkeypatch.setattr(yamltree, "_c_parser", lambda: c_parser)
@@ -115,6 +115,9 @@ def test_a_second_byte_order_mark_is_a_character_of_the_first_line(monkeypatch) 
         assert tree.value_pos["version"] == (2, 10) and tree.key_pos["cases"] == (1, 2)
         read_yaml(text, "events.yaml", found)
         assert [(d.line, d.col) for d in found] == [(2, 1)]
+        # Inside a line too: PyYAML's pure reader leaves it out of its columns.
+        inner = read_yaml('{x: "\ufeff", y: z}\n', "events.yaml", found)
+        assert inner.key_pos["y"] == (1, 10) and inner.value_pos["y"] == (1, 13)
 
 
 def test_a_character_yaml_reads_as_a_line_break_is_reported_once_each_and_nothing_more(

@@ -65,6 +65,9 @@ def yaml_events(text: str) -> Iterator[yaml.Event]:
 
 # Where YAML 1.1 ends a line and editors do not (see timeline/positions.py).
 _YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
+# What makes a mark's line or column differ from an editor's: those breaks, and a byte-order
+# mark (U+FEFF), which PyYAML's pure reader never counts in a column, libyaml only at the start.
+_MISCOUNTED = re.compile("[\x85\u2028\u2029\ufeff]")
 _BREAK_NAMES = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
@@ -76,16 +79,16 @@ class _Positions:
     """A parser's marks as editors count lines (timeline/positions.py).
 
     A node's mark has the line and column an editor shows unless the text holds a line break
-    only YAML 1.1 counts (NEL, LS, PS) or starts with a byte-order mark (which libyaml skips
-    uncounted): then its character index says where it is. An error's mark may lie past the
+    only YAML 1.1 counts (NEL, LS, PS) or a byte-order mark (which a parser may not count):
+    then its character index says where it is. An error's mark may lie past the
     end (libyaml puts the end of a text without a final line break on a line of its own):
     its index says where it is, always.
     """
 
     def __init__(self, text: str) -> None:
         self.lines = Lines(text)
-        self.breaks = _YAML11_BREAK.search(text) is not None
-        self.by_index = self.breaks or text.startswith("\ufeff")
+        self.by_index = _MISCOUNTED.search(text) is not None
+        self.breaks = self.by_index and _YAML11_BREAK.search(text) is not None
         # libyaml's marks count from after a leading byte-order mark; the pure reader's do not.
         self.shift = 1 if text.startswith("\ufeff") and _c_parser() else 0
 
