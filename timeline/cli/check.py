@@ -11,7 +11,7 @@ import typer
 
 from timeline.cli.common import (
     FileOption, TodayOption, app, discover_or_exit, failure_code, local_today, out_console,
-    parse_today, print_diagnostics,
+    parse_today, print_diagnostics, write_stdout,
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def check(
             "events": len(result.timeline.events),
             "diagnostics": [d.as_dict() for d in result.diagnostics],
         }
-        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         console = out_console()
         print_diagnostics(result, result.diagnostics, console)
@@ -65,7 +65,8 @@ def check(
 
 def _summary(files: list[FileRecord], events: int, cases: int, errors: int, warnings: int) -> str:
     from timeline.render.phrases import plural
+    from timeline.visible import visible
 
-    names = ", ".join(record.path for record in files) or "no file"
+    names = visible(", ".join(record.path for record in files)) or "no file"
     counts = f"{plural(events, 'event')} in {plural(cases, 'case')}"
     return f"{names}: {counts}; {plural(errors, 'error')}, {plural(warnings, 'warning')}"

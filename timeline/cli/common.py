@@ -99,7 +99,9 @@ SearchOption = Annotated[
 
 
 def usage_error(message: str) -> NoReturn:
-    err_console().print(f"timeline: error: {message}", markup=False, highlight=False)
+    from timeline.visible import visible  # a message may quote ids or paths from the file
+
+    err_console().print(f"timeline: error: {visible(message)}", markup=False, highlight=False)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -189,21 +191,41 @@ def failure_code(result: LoadResult, strict: bool = False) -> int:
 
 
 def print_diagnostics(result: LoadResult, diagnostics: list[Diagnostic], console) -> None:  # type: ignore[no-untyped-def]
-    """Print ``PATH:LINE:COL: severity: message``; on a terminal, the line and a caret too."""
+    """Print ``PATH:LINE:COL: severity: message``; on a terminal, the line and a caret too.
+
+    Text from the file is shown with its control characters escaped (timeline/visible.py).
+    """
     from rich.text import Text
+
+    from timeline.visible import visible
 
     for diagnostic in diagnostics:
         style = "bold red" if str(diagnostic.severity) == "error" else "bold yellow"
         line = Text()
-        line.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: ", style="bold")
+        where = f"{visible(diagnostic.path)}:{diagnostic.line}:{diagnostic.col}: "
+        line.append(where, style="bold")
         line.append(f"{diagnostic.severity}:", style=style)
         line.append(f" {diagnostic.message} [{diagnostic.code}]")
         console.print(line)
         if console.is_terminal:
             source = result.source_line(diagnostic.path, diagnostic.line)
             if source is not None:
-                console.print(Text("  " + source.replace("\t", " ")))
-                console.print(Text("  " + " " * (diagnostic.col - 1) + "^", style="bold green"))
+                shown, caret_at = excerpt(source, diagnostic.col)
+                console.print(Text("  " + shown))
+                console.print(Text("  " + " " * caret_at + "^", style="bold green"))
+
+
+def excerpt(source: str, col: int) -> tuple[str, int]:
+    """A source line as shown under a diagnostic, and the display column of its ``col``.
+
+    ``col`` counts code points; the caret goes by display width: a CJK character takes two
+    columns, an escaped control character as many as its escape.
+    """
+    from rich.cells import cell_len
+
+    from timeline.visible import visible
+
+    return visible(source), cell_len(visible(source[: max(col - 1, 0)]))
 
 
 def filters_from(
@@ -285,7 +307,7 @@ def select(
 def write_output(text: str, output: str | None) -> None:
     """Write to stdout, or atomically to ``output``."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        write_stdout(text)
         return
     from timeline.files import Unwritable, remove_leftovers, write_atomically
 
@@ -355,3 +377,16 @@ def signals_stop_cleanly() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout: as it is to a pipe or a file, its controls escaped to a terminal.
+
+    On a terminal, text from the file must not drive it (timeline/visible.py); the format's own
+    tabs and line ends stay. Piped, every byte is the export's.
+    """
+    if sys.stdout.isatty():
+        from timeline.visible import visible
+
+        text = visible(text, layout=True)
+    sys.stdout.write(text)
