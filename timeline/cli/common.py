@@ -189,6 +189,13 @@ def print_diagnostics(result: LoadResult, diagnostics: list[Diagnostic], console
             if source is not None:
                 console.print(Text("  " + source.replace("\t", " ")))
                 console.print(Text("  " + " " * (diagnostic.col - 1) + "^", style="bold green"))
+    if result.truncated:
+        console.print(Text(stopped_line(result)))
+
+
+def stopped_line(result: LoadResult) -> str:
+    """What a report that stopped at its limit says after the problems it found."""
+    return f"timeline: stopped after {len(result.diagnostics):,} problems; there may be more"
 
 
 def filters_from(
