@@ -33,8 +33,10 @@ BEFORE = "'yesterday' is off the calendar, before its first day, 0001-01-01"
                                      ["export", "--format", "ics"]])
 @pytest.mark.parametrize(
     ("today", "option", "word", "message"),
-    [("9999-12-31", "--since", "tomorrow", AFTER), ("9999-12-31", "--until", "tomorrow", AFTER),
-     ("0001-01-01", "--since", "yesterday", BEFORE), ("0001-01-01", "--until", "yesterday", BEFORE)],
+    [("9999-12-31", "--since", "tomorrow", AFTER),
+     ("9999-12-31", "--until", "tomorrow", AFTER),
+     ("0001-01-01", "--since", "yesterday", BEFORE),
+     ("0001-01-01", "--until", "yesterday", BEFORE)],
 )
 def test_a_filter_date_off_the_calendar_is_a_usage_error(run, write, command, today, option,
                                                          word, message):

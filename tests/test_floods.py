@@ -98,7 +98,8 @@ def test_a_flood_of_duplicate_keys_stops_the_reader(run, write):
 
 def test_a_flood_of_warnings_never_hides_an_error(run, write):
     # 5 events with no source (W301), then a bad date: the limit is 3, the error is shown.
-    events = "".join(f"  - date: 2025-01-0{i}\n    kind: order\n    title: t{i}\n" for i in range(1, 6))
+    events = "".join(f"  - date: 2025-01-0{i}\n    kind: order\n    title: t{i}\n"
+                     for i in range(1, 6))  # fmt: skip
     write("events:\n" + events + "  - date: 2025-02-30\n    kind: order\n    title: bad\n")
     result = run("check", "--max-problems", "3")
     assert result.exit_code == 1

@@ -364,8 +364,9 @@ def _has_unknown_key(tree: Mapping) -> bool:
             return True
         for section, model in _SECTION_MODELS.items():
             values = tree.get(section)
-            if isinstance(values, dict) and not _KEYS[model].issuperset(set().union(*values.values())):
-                return True
+            if isinstance(values, dict):
+                if not _KEYS[model].issuperset(set().union(*values.values())):
+                    return True
         holidays = tree.get("holidays")
         if isinstance(holidays, dict) and not _KEYS["holidays"].issuperset(holidays):
             return True
