@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from timeline.dates import FileDate, Precision, format_offset, wall_clock, zone
-from timeline.diagnostics import Diagnostic, Severity, suggest
+from timeline.diagnostics import Diagnostic, Severity, full, suggest
 from timeline.model import DEADLINE_FIELDS, Event
 from timeline.timeline import Timeline, Where
 from timeline.yamltree import Mapping, Pos, Sequence
@@ -52,6 +52,12 @@ class Context:
         pos = _pos_in(self.trees[index], key, at_key, item) if key else (where.line, where.col)
         severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
         self.diagnostics.append(Diagnostic(where.path, pos[0], pos[1], severity, code, message))
+        if full(self.diagnostics):
+            raise _Full  # as many errors as the load looks for: no check looks further
+
+
+class _Full(Exception):
+    """Stops the checks once the collector of diagnostics is full."""
 
 
 def _pos_in(tree: Mapping, key: str, at_key: bool, item: int | None) -> Pos:
@@ -71,8 +77,11 @@ def run_checks(
     trees = [tree for record in records if record.model is not None for tree in record.event_trees()]
     left_out = {ident for record in records for ident in record.left_out_ids()}
     context = Context(timeline, trees, diagnostics, today, left_out)
-    for check in CHECKS:
-        check(context)
+    try:
+        for check in CHECKS:
+            check(context)
+    except _Full:
+        pass
 
 
 def check_unique_ids(ctx: Context) -> None:

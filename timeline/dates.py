@@ -209,11 +209,14 @@ def parse_user_date(text: str, today: date) -> FileDate:
     lowered = cleaned.lower()
     if lowered == "today":
         return FileDate(today.year, today.month, today.day)
-    if lowered == "yesterday":
-        day = today - timedelta(days=1)
-        return FileDate(day.year, day.month, day.day)
-    if lowered == "tomorrow":
-        day = today + timedelta(days=1)
+    if lowered in ("yesterday", "tomorrow"):
+        try:
+            day = today + timedelta(days=-1 if lowered == "yesterday" else 1)
+        except OverflowError:  # the calendar runs from 0001-01-01 to 9999-12-31
+            edge = "before its first day, 0001-01-01" if lowered == "yesterday" else (
+                "after its last day, 9999-12-31"
+            )
+            raise ValueError(f"'{text}' is off the calendar, {edge}") from None
         return FileDate(day.year, day.month, day.day)
     if _FILE_DATE.fullmatch(cleaned):
         return parse_file_date(cleaned)

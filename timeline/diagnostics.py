@@ -106,6 +106,62 @@ class Diagnostic:
         }
 
 
+# How many problems one load looks for. A file can hold a million bad keys: reporting them all
+# would take minutes and gigabytes and help no one, so past this many every stage stops looking.
+MAX_PROBLEMS = 1000
+
+
+class Diagnostics(list[Diagnostic]):
+    """The diagnostics of one load, at most ``limit`` of them (None: no limit).
+
+    Every stage appends here. Once ``limit`` errors are found the collector is ``full``: stages
+    ask and stop looking (a flood of warnings does not stop them: an error may follow). Past
+    the limit what is appended is dropped, but an error takes the place of a warning, so that
+    a check that fails shows why. Which problems make the first ``limit`` is the order of the
+    work: files in reading order, the reader's and the key checks' problems line by line, then
+    the other validation problems, then the cross-checks.
+    """
+
+    def __init__(self, limit: int | None = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.limit = limit
+        self.errors = 0  # the errors kept
+        self.dropped = False
+
+    @property
+    def full(self) -> bool:
+        """Whether ``limit`` errors are found: stages stop looking."""
+        return self.limit is not None and self.errors >= self.limit
+
+    @property
+    def truncated(self) -> bool:
+        """Whether there may be problems not kept: some were dropped or no longer looked for."""
+        return self.dropped or self.full
+
+    def append(self, diagnostic: Diagnostic) -> None:
+        error = diagnostic.severity is Severity.ERROR
+        if self.limit is not None and len(self) >= self.limit:
+            self.dropped = True
+            if not error or self.errors == len(self):
+                return
+            for index in range(len(self) - 1, -1, -1):  # the last warning makes way
+                if self[index].severity is not Severity.ERROR:
+                    del self[index]
+                    break
+        super().append(diagnostic)
+        self.errors += error
+
+
+def full(diagnostics: list[Diagnostic]) -> bool:
+    """Whether ``diagnostics`` is a collector that has found as many errors as it looks for."""
+    return isinstance(diagnostics, Diagnostics) and diagnostics.full
+
+
+def truncated(diagnostics: list[Diagnostic]) -> bool:
+    """Whether ``diagnostics`` is a collector that dropped some or stopped looking."""
+    return isinstance(diagnostics, Diagnostics) and diagnostics.truncated
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)

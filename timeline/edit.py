@@ -161,6 +161,8 @@ def add_to_file(
         baseline = load(paths, cwd, today)  # read only once no one else is writing
         if not baseline.ok:
             raise FileErrors(baseline)
+        if baseline.truncated:  # a flood of warnings: _verify needs them all to tell the new
+            baseline = load(paths, cwd, today, max_problems=None)
         record = target_record(baseline, cwd, to)
         real = Path(os.path.realpath(cwd / record.path))
         items, skipped = build(baseline, record)
@@ -182,7 +184,7 @@ def add_to_file(
         data = (BOM if raw.startswith(BOM.encode()) else "").encode() + new_text.encode("utf-8")
 
         def verify(written: bytes) -> None:
-            after = load(paths, cwd, today, overrides={real: written})
+            after = load(paths, cwd, today, overrides={real: written}, max_problems=None)
             change.warnings = _verify(baseline, after, record.path, len(items))
 
         if dry_run:

@@ -46,7 +46,8 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 # looked at closely (the lookbehind): in running text they are rare.
 _NODE_START = frozenset("\n\r[{,:?-")
 _MARK = re.compile(r"[!&*@`%,\]}|>?:](?<![^\s\[{,:?\-].)(?<![|>](?=[+-]?\r?\n))")
-_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ ]+(?:#[^\n]*)?)?\r?(?:\n|\Z)")
+# (A comment after it is not read to its end: each match is short, on a line of many marks.)
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ ]+#|[ ]*\r?(?:\n|\Z))")
 _EVENTS_KEY = re.compile(r"\nevents[ ]*:[ ]*(?:#[^\n]*)?\r?(?=\n|\Z)")
 _NEXT_TOP_LEVEL = re.compile(r"\n[^ \r\n#-]")
 # The spaces between an item's dash and its content on the same line.
@@ -171,6 +172,7 @@ def _unvouched(text: str, data: bytearray) -> bool:
         return True
     if any(_unclosed(text, pattern) for pattern in _UNCLOSED):
         return True
+    lines = _Lines(text)
     for found in _MARK.finditer(text):
         at = found.start()
         before = _before(text, at)
@@ -180,26 +182,24 @@ def _unvouched(text: str, data: bytearray) -> bool:
         if mark == "?":  # an explicit key: after one, ryml reads ":x" as its value, PyYAML not
             return True
         if mark == ":":  # in a flow collection PyYAML reads ":x" not at all
-            line = text[text.rfind("\n", 0, at) + 1 : at]
-            if before in "[{," or "[" in line or "{" in line:
+            if before in "[{," or lines.at(at).first_open < at:
                 return True
         elif mark in "|>":  # "|", "|-" and the like before a line end are not even found
             if not _BLOCK_HEADER.match(text, at):
                 return True  # "> -": PyYAML refuses what ryml reads
         elif not (mark == "]" and before == "[" or mark == "}" and before == "{"):
             return True  # an anchor, alias, tag, or a plain text PyYAML cannot start with it
+    lines = _Lines(text)
     at = text.find(" #")
     while at >= 0:  # a comment in a flow collection: "{a: b #c}" eats the brace for PyYAML
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        after = text[at : line_end if line_end >= 0 else len(text)]
-        if any(c in text[line_start:at] for c in "[{") or any(c in after for c in "]}"):
+        line = lines.at(at)
+        if line.first_open < at or line.last_close > at:
             return True
         at = text.find(" #", at + 2)
+    lines = _Lines(text)
     at = text.find("?")
     while at >= 0:  # in a flow collection, PyYAML ends a plain text at "?" (YAML 1.2 does not)
-        line_start = text.rfind("\n", 0, at) + 1
-        if "[" in text[line_start:at] or "{" in text[line_start:at]:
+        if lines.at(at).first_open < at:
             return True
         at = text.find("?", at + 1)
     at = text.find("null")
@@ -215,18 +215,61 @@ def _unvouched(text: str, data: bytearray) -> bool:
 
 def _unclosed(text: str, pattern: re.Pattern[str]) -> bool:
     """Whether an opener ``pattern`` finds may be a real one: not in a comment or block text."""
+    lines = _Lines(text)
     for found in pattern.finditer(text):
         at = found.start()
         if text[at] in "\"'" and not _at_node_start(text, at):
             continue  # in running text ("In the '90s", "a 5\" screen"): not a quoted text
-        line_start = text.rfind("\n", 0, at) + 1
-        line = text[line_start:at]
-        comment = _COMMENT.search(line)
-        if comment is not None and not any(quote in line[: comment.start()] for quote in "\"'"):
+        line = lines.at(at)
+        if line.comment < at and not line.quote_before_comment:
             continue  # no quote before the "#" could hold it: a comment for sure
-        if not _in_block_text(text, line_start):
+        if not line.in_block_text():
             return True
     return False
+
+
+class _Line:
+    """What the scans ask about one line, each found once however many marks the line holds:
+    a long line of ``[`` asked each of them again, and took minutes for a MiB."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        # The first "[" or "{" (flow openers) and the last "]" or "}": ``end`` or -1 if none.
+        opens = [i for i in (text.find("[", start, end), text.find("{", start, end)) if i >= 0]
+        self.first_open = min(opens, default=end)
+        self.last_close = max(text.rfind("]", start, end), text.rfind("}", start, end))
+        # The first comment ("#" first on the line or after a space), ``end`` if none.
+        if text.startswith("#", start):
+            self.comment = start
+        else:
+            comment = _COMMENT.search(text, start, end)
+            self.comment = comment.start() if comment is not None else end
+        self.quote_before_comment = (
+            text.find('"', start, self.comment) >= 0 or text.find("'", start, self.comment) >= 0
+        )
+        self._in_block: bool | None = None
+
+    def in_block_text(self) -> bool:
+        if self._in_block is None:
+            self._in_block = _in_block_text(self.text, self.start)
+        return self._in_block
+
+
+class _Lines:
+    """The line holding a position, for a scan whose positions only go forward: finding each
+    line's ends costs its length once in all."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line: _Line | None = None
+
+    def at(self, index: int) -> _Line:
+        line = self.line
+        if line is None or not line.start <= index <= line.end:
+            start = self.text.rfind("\n", line.end if line else 0, index) + 1
+            end = self.text.find("\n", index)
+            line = self.line = _Line(self.text, start, end if end >= 0 else len(self.text))
+        return line
 
 
 def _in_block_text(text: str, line_start: int) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from timeline import fastyaml
-from timeline.diagnostics import Diagnostic, Severity, suggest
+from timeline.diagnostics import MAX_PROBLEMS, Diagnostic, Diagnostics, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.positions import Lines
 from timeline.timeline import Timeline, Where
@@ -71,6 +71,13 @@ class LoadResult:
     def ok(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
+    @property
+    def truncated(self) -> bool:
+        """Whether the load kept or looked for only so many problems: there may be more."""
+        from timeline.diagnostics import truncated
+
+        return truncated(self.diagnostics)
+
     def source_line(self, path: str, line: int) -> str | None:
         """Line ``line`` of the file read as ``path``, as an editor counts lines."""
         for record in self.files:
@@ -100,11 +107,14 @@ def load(
     cwd: Path,
     today: date | None = None,
     overrides: dict[Path, bytes] | None = None,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> LoadResult:
     """Load ``paths`` (relative to ``cwd``) and their includes; validate and check them.
 
     ``today`` enables the checks that depend on the date (future-dated events).
     ``overrides`` gives the bytes to read for some files (by resolved path) instead of theirs.
+    ``max_problems`` stops every stage once that many problems are found (None: find all);
+    ``LoadResult.truncated`` says so.
 
     The fast path goes first (see fastyaml.py, fastmodel.py). Its result stands when it
     found nothing to report, or only what is reported at an event's start (such as an event
@@ -114,12 +124,12 @@ def load(
     """
     if fastyaml.available():
         try:
-            result: LoadResult | None = _load(paths, cwd, today, overrides, fast=True)
+            result: LoadResult | None = _load(paths, cwd, today, overrides, True, max_problems)
         except _FastPathRefused:  # only a refusal: a crash here is a bug, and must show
             result = None
         if result is not None and all(d.line != fastyaml.NOWHERE[0] for d in result.diagnostics):
             return result
-    return _load(paths, cwd, today, overrides, fast=False)
+    return _load(paths, cwd, today, overrides, False, max_problems)
 
 
 def _load(
@@ -128,15 +138,19 @@ def _load(
     today: date | None,
     overrides: dict[Path, bytes] | None,
     fast: bool,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> LoadResult:
     from timeline.checks import run_checks
 
-    reading = _Reading(cwd, overrides or {}, fast)
+    reading = _Reading(cwd, overrides or {}, fast, Diagnostics(max_problems))
     with _collector_paused():
         for path in paths:
+            if reading.diagnostics.full:
+                break
             reading.file(path, ())
         timeline = _merge(reading.records, reading.diagnostics)
-        run_checks(timeline, reading.records, reading.diagnostics, today)
+        if not reading.diagnostics.full:
+            run_checks(timeline, reading.records, reading.diagnostics, today)
     reading.diagnostics.sort()
     return LoadResult(timeline, reading.diagnostics, reading.records, reading.unreadable)
 
@@ -153,9 +167,9 @@ class _Reading:
     cwd: Path
     overrides: dict[Path, bytes]
     fast: bool
+    diagnostics: Diagnostics
     seen: set[Path] = field(default_factory=set)
     records: list[FileRecord] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
     unreadable: list[Diagnostic] = field(default_factory=list)
 
     def file(self, path: Path, chain: tuple[Path, ...]) -> None:
@@ -182,8 +196,10 @@ class _Reading:
         self.records.append(record)
         record.tree = fastyaml.read_fast(text) if self.fast else None
         if record.tree is None:
-            record.tree = read_yaml(text, display, diagnostics)
-        if record.tree is None:
+            keys = _KeyCheck(display, diagnostics)
+            record.tree = read_yaml(text, display, diagnostics, keys)
+            keys.report(record.tree is not None)
+        if record.tree is None or diagnostics.full:
             return
         if not isinstance(record.tree, Mapping):
             diagnostics.append(
@@ -193,6 +209,8 @@ class _Reading:
             return
         record.model, record.event_index = _validate(record.tree, display, diagnostics, self.fast)
         for include, pos in _includes(record.tree):
+            if diagnostics.full:
+                return
             self.include(include, pos, path, chain + (resolved,))
 
     def include(self, pattern: str, pos: Pos, parent: Path, chain: tuple[Path, ...]) -> None:
@@ -219,6 +237,8 @@ class _Reading:
                 return
             targets = [target]
         for target in targets:
+            if self.diagnostics.full:
+                return
             if (cwd / target).resolve() in chain:
                 error(f"include '{pattern}' includes {os.path.normpath(target)} again: a cycle")
                 continue
@@ -242,6 +262,59 @@ def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | No
     return text
 
 
+class _KeyCheck:
+    """Finds unknown keys as the exact reader meets them, so that a flood of them stops the
+    reader early (pydantic would otherwise build an error for each of a million keys first).
+
+    What it finds is kept aside until the reader is done: a file that cannot be read reports
+    only why, as before; one it stopped reads stands with what was found.
+    """
+
+    def __init__(self, display: str, diagnostics: Diagnostics) -> None:
+        self.display, self.diagnostics = display, diagnostics
+        self.found: list[Diagnostic] = []
+        self.stopped = False
+
+    def __call__(self, loc: tuple[Any, ...], key: str, pos: Pos) -> bool:
+        model = _model_of_mapping(loc)
+        if model is not None and key not in FIELDS_BY_MODEL[model]:
+            self.found.append(_unknown_key(loc, key, pos, self.display))
+            limit, errors = self.diagnostics.limit, self.diagnostics.errors
+            self.stopped = limit is not None and errors + len(self.found) >= limit
+        return not self.stopped
+
+    def report(self, read: bool) -> None:
+        """Add what was found, if the file was ``read`` or reading stopped here."""
+        if read or self.stopped:
+            for diagnostic in self.found:
+                self.diagnostics.append(diagnostic)
+
+
+def _model_of_mapping(loc: tuple[Any, ...]) -> str | None:
+    """The model validating the mapping at ``loc`` (pydantic's names), or None for one that is
+    not a model's (the id mapping of ``sources:``, a mapping where a list or text belongs)."""
+    depth = len(loc)
+    if depth == 0:
+        return "file"
+    head = loc[0]
+    if head in ("sources", "people", "cases", "kinds"):
+        return model_at(loc) if depth == 2 else None
+    if head == "holidays":
+        return "holidays" if depth == 1 else None
+    if head == "events" and depth >= 2 and isinstance(loc[1], int):
+        if depth == 2:
+            return "event"
+        return "due" if depth == 3 and loc[2] == "due" else None
+    return None
+
+
+def _unknown_key(loc: tuple[Any, ...], key: str, pos: Pos, display: str) -> Diagnostic:
+    """T101 for ``key`` in the mapping at ``loc``, with the nearest known key as a hint."""
+    choices = FIELDS_BY_MODEL[model_at(loc)]
+    message = f"unknown key '{key}'{_describe_mapping(loc)}" + suggest(key, choices)
+    return Diagnostic(display, *pos, Severity.ERROR, "T101", message)
+
+
 def _includes(tree: Mapping) -> list[tuple[str, Pos]]:
     value = tree.get("include")
     if isinstance(value, str):
@@ -252,7 +325,7 @@ def _includes(tree: Mapping) -> list[tuple[str, Pos]]:
 
 
 def _validate(
-    tree: Mapping, display: str, diagnostics: list[Diagnostic], fast: bool
+    tree: Mapping, display: str, diagnostics: Diagnostics, fast: bool
 ) -> tuple[FileModel | None, list[int]]:
     """Validate a file; on errors, report them all, then validate what remains."""
     events = tree.get("events")
@@ -260,6 +333,8 @@ def _validate(
         if fast:
             from timeline.fastmodel import validate
 
+            if _has_unknown_key(tree):  # refused before pydantic builds an error for each
+                raise _FastPathRefused
             try:
                 model = validate(tree)
             except ValidationError as exc:  # its messages are pydantic's: the exact path words them
@@ -270,7 +345,10 @@ def _validate(
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
     for error in errors:
-        diagnostics.append(_diagnostic_for(error, tree, display))
+        if diagnostics.full:
+            break
+        if error["type"] != "extra_forbidden":  # the reader reported those (_key_check)
+            diagnostics.append(_diagnostic_for(error, tree, display))
     locs = [tuple(error["loc"]) for error in errors]
     pruned = _prune(tree, locs)
     dropped = {
@@ -283,6 +361,35 @@ def _validate(
         return FileModel.model_validate(pruned), kept
     except ValidationError:  # pragma: no cover - pruning removes every reported error
         return None, []
+
+
+_KEYS = {name: frozenset(fields) for name, fields in FIELDS_BY_MODEL.items()}
+_SECTION_MODELS = {"sources": "source", "people": "person", "cases": "case", "kinds": "kind"}
+
+
+def _has_unknown_key(tree: Mapping) -> bool:
+    """Whether a mapping of the (fast) tree has a key its model does not take: set unions,
+    in C, a small cost beside validating. Anything odd counts as one: the exact path decides."""
+    try:
+        if not _KEYS["file"].issuperset(tree):
+            return True
+        for section, model in _SECTION_MODELS.items():
+            values = tree.get(section)
+            if isinstance(values, dict):
+                if not _KEYS[model].issuperset(set().union(*values.values())):
+                    return True
+        holidays = tree.get("holidays")
+        if isinstance(holidays, dict) and not _KEYS["holidays"].issuperset(holidays):
+            return True
+        events = tree.get("events")
+        if not isinstance(events, list):
+            return False
+        if not _KEYS["event"].issuperset(set().union(*events)):
+            return True  # (an event that is text adds its characters: refused too)
+        dues = [event["due"] for event in events if "due" in event]
+        return not _KEYS["due"].issuperset(set().union(*(d for d in dues if isinstance(d, dict))))
+    except TypeError:  # an item that is not a container (no value, true...)
+        return True
 
 
 # Event fields whose bad value can be left out while the rest of the event is still checked;
@@ -332,12 +439,6 @@ def _diagnostic_for(error: Any, tree: Mapping, display: str) -> Diagnostic:
     loc = tuple(error["loc"])
     kind = error["type"]
     key = _label(loc)
-    if kind == "extra_forbidden":
-        pos = _position(tree, loc, at_key=True)
-        choices = FIELDS_BY_MODEL[model_at(loc[:-1])]
-        where = _describe_mapping(loc[:-1])
-        message = f"unknown key '{key}'{where}" + suggest(key, choices)
-        return Diagnostic(display, *pos, Severity.ERROR, "T101", message)
     if kind == "missing":
         pos = _position(tree, loc[:-1], at_key=False)
         message = f"missing required field '{key}'{_describe_mapping(loc[:-1])}"

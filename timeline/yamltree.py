@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from timeline.diagnostics import Diagnostic, Severity
+from timeline.diagnostics import Diagnostic, Severity, full
 from timeline.positions import Lines, Pos
 
 if TYPE_CHECKING:
     import yaml  # imported when a file is read here: the fast path (fastyaml.py) needs none
+
+KeyCheck = Callable[[tuple[Any, ...], str, Pos], bool]  # False: stop reading
 
 
 class Mapping(dict[str, Any]):
@@ -75,6 +77,10 @@ def _mark_position(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
+class _Full(Exception):
+    """Stops reading once the collector of diagnostics is full."""
+
+
 class _Positions:
     """A parser's marks as editors count lines (timeline/positions.py).
 
@@ -114,14 +120,22 @@ class _Refused(Exception):
     """Stops reading at the first anchor, alias or tag: what follows cannot be trusted."""
 
 
-def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
-    """Return the document as Mapping/Sequence/str/None, or None when it cannot be read."""
+def read_yaml(
+    text: str, path: str, diagnostics: list[Diagnostic], check_key: KeyCheck | None = None
+) -> Any:
+    """Return the document as Mapping/Sequence/str/None, or None when it cannot be read.
+
+    ``check_key(loc, key, pos)`` is called on each key of a mapping as it is read (``loc``:
+    where the mapping is, as pydantic names it), so that a flood of bad keys is found while
+    reading; it returns False to stop reading. Reading stops too (None) once ``diagnostics``
+    is a full collector.
+    """
     import yaml
 
     def error(pos: Pos, code: str, message: str) -> None:
         diagnostics.append(Diagnostic(path, pos[0], pos[1], Severity.ERROR, code, message))
 
-    # Containers under construction: (container, key waiting for its value or None).
+    # Containers under construction: (container, key waiting for its value or None, location).
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
@@ -142,14 +156,20 @@ def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
             if not isinstance(value, str):
                 error(pos, "T103", "a key must be plain text, not a mapping or list")
                 frame[1] = _BAD_KEY
+                if full(diagnostics):
+                    raise _Full
                 return
             if value in container:
                 first = container.key_pos[value]
                 error(pos, "T003", f"duplicate key '{value}' (first at line {first[0]})")
                 frame[1] = _BAD_KEY
+                if full(diagnostics):
+                    raise _Full
                 return
             frame[1] = value
             container.key_pos[value] = pos
+            if check_key is not None and not check_key(frame[2], value, pos):
+                raise _Full
             return
         if key is not _BAD_KEY:
             container[key] = value
@@ -182,8 +202,9 @@ def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
                 pos = at(event.start_mark)
                 _refuse_extras(event, pos)
                 container: Any = Mapping(pos) if kind is yaml.MappingStartEvent else Sequence(pos)
+                loc = _child_loc(stack[-1]) if stack else ()
                 attach(container, pos)
-                stack.append([container, _NO_KEY])
+                stack.append([container, _NO_KEY, loc])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
             elif kind is yaml.AliasEvent:
@@ -199,6 +220,8 @@ def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
                     failure = (at(event.start_mark), "T002",
                                "more than one YAML document in the file")  # fmt: skip
                     break
+    except _Full:
+        return None  # the collector is full: no later stage looks at this file
     except _Refused as refused:
         failure = refused.args
     except yaml.MarkedYAMLError as exc:
@@ -238,6 +261,14 @@ def read_yaml(text: str, path: str, diagnostics: list[Diagnostic]) -> Any:
         error(*failure)
         return None
     return root
+
+
+def _child_loc(frame: list[Any]) -> tuple[Any, ...]:
+    """Where a container about to be attached to ``frame`` stands: its key or its index."""
+    container, key, loc = frame
+    if isinstance(container, Sequence):
+        return (*loc, len(container))
+    return (*loc, key) if isinstance(key, str) else (*loc, None)
 
 
 # Scanning a file again with PyYAML's pure Python scanner takes about a second a megabyte.

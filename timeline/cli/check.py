@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from timeline.diagnostics import MAX_PROBLEMS
 from timeline.cli.common import (
     FileOption, TodayOption, app, discover_or_exit, failure_code, local_today, out_console,
     parse_today, print_diagnostics, write_stdout,
@@ -35,13 +36,19 @@ def check(
         CheckFormat, typer.Option("--format", help="text (one line a problem) or json.")
     ] = CheckFormat.text,
     today: TodayOption = None,
+    max_problems: Annotated[
+        int,
+        typer.Option("--max-problems", min=0, metavar="N",
+                     help=f"Stop looking after N problems (0: no limit). Default: {MAX_PROBLEMS}."),
+    ] = MAX_PROBLEMS,
 ) -> None:
     """Validate the events file: every problem at once, as PATH:LINE:COL: error: MESSAGE."""
     from timeline.diagnostics import Severity
     from timeline.load import load
 
     found = discover_or_exit([*(paths or []), *(file or [])])
-    result = load(found, Path.cwd(), parse_today(today) or local_today())
+    result = load(found, Path.cwd(), parse_today(today) or local_today(),
+                  max_problems=max_problems or None)  # fmt: skip
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     failed = errors > 0 or (strict and warnings > 0)
@@ -52,14 +59,18 @@ def check(
             "errors": errors,
             "warnings": warnings,
             "events": len(result.timeline.events),
+            "truncated": result.truncated,
             "diagnostics": [d.as_dict() for d in result.diagnostics],
         }
         write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         console = out_console()
         print_diagnostics(result, result.diagnostics, console)
-        console.print(_summary(result.files, len(result.timeline.events),
-                               len(result.timeline.cases), errors, warnings), markup=False)
+        summary = _summary(result.files, len(result.timeline.events), len(result.timeline.cases),
+                           errors, warnings)  # fmt: skip
+        if result.truncated:  # the counts are of what was read before it stopped
+            summary += f", then stopped after {len(result.diagnostics):,} problems"
+        console.print(summary, markup=False)
     raise typer.Exit(failure_code(result, strict))
 
 

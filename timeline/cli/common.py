@@ -213,6 +213,13 @@ def print_diagnostics(result: LoadResult, diagnostics: list[Diagnostic], console
                 shown, caret_at = excerpt(source, diagnostic.col)
                 console.print(Text("  " + shown))
                 console.print(Text("  " + " " * caret_at + "^", style="bold green"))
+    if result.truncated:
+        console.print(Text(stopped_line(result)))
+
+
+def stopped_line(result: LoadResult) -> str:
+    """What a report that stopped at its limit says after the problems it found."""
+    return f"timeline: stopped after {len(result.diagnostics):,} problems; there may be more"
 
 
 def excerpt(source: str, col: int) -> tuple[str, int]:
