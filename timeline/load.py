@@ -184,9 +184,11 @@ class _Reading:
             override = self.overrides.get(resolved)
             raw = resolved.read_bytes() if override is None else override
         except OSError as exc:
-            diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "T006",
-                                          f"cannot read file: {exc.strerror}"))  # fmt: skip
-            self.unreadable.append(diagnostics[-1])
+            problem = Diagnostic(display, 1, 1, Severity.ERROR, "T006",
+                                 f"cannot read file: {exc.strerror}")  # fmt: skip
+            # Kept by reference: a full collector may drop it, and [-1] would be another one.
+            diagnostics.append(problem)
+            self.unreadable.append(problem)
             return
         text = _decode(raw, display, diagnostics)
         del raw  # big files: the text is all that is needed from here on
