@@ -23,7 +23,8 @@ CODES: dict[str, str] = {
     "T003": "a key appears twice in one mapping (YAML loaders would silently keep the last)",
     "T004": 'an anchor or alias: refused, they allow "billion laughs" expansion; use ids',
     "T005": "a YAML tag such as `!!python/object`: refused, never honoured",
-    "T006": "an include is missing, matches nothing, cannot be read, or includes itself",
+    "T006": "an include is missing, matches nothing (or more than 10,000 files), is not a regular"
+    " file, cannot be read, or includes itself",
     "T007": "unknown file format `version`",
     "T101": 'unknown key, with a "did you mean" suggestion',
     "T102": "missing required field, or a required field with no value",
