@@ -18,7 +18,8 @@ import pytest
 from timeline import regular_files
 from timeline.load import load
 
-ROOT_EVENT = "events:\n  - {date: 2025-01-01, kind: order, title: Root, sources: [https://example.org/]}\n"
+ROOT_EVENT = ("events:\n  - {date: 2025-01-01, kind: order, title: Root,"
+              " sources: [https://example.org/]}\n")
 OTHER = "events:\n  - {date: 2025-01-02, kind: order, title: B, sources: [https://example.org/]}\n"
 # Generous: each of these finishes in well under a second; a blocked read never does.
 TIMEOUT = 30
