@@ -43,7 +43,7 @@ def test_most_urgent_first(run) -> None:
     assert result.exit_code == 0, result.output
     assert heads(result.stdout) == [
         "MISSED 40 days ago  Missed deadline",
-        "PASSED 9 days ago  Passed deadline",
+        "PASSED 9 days ago · no outcome recorded  Passed deadline",
         "DUE TODAY  Today deadline",
         "DUE IN 3 DAYS  Soon deadline",
         "UPCOMING in 10 days  New deadline",
@@ -65,8 +65,8 @@ def test_the_bundled_may_5_deadline(run) -> None:
     assert result.exit_code == 0
     block = result.stdout.split("\n\n")[1]
     assert block == """\
-PASSED 571 days ago  Government to answer pending discovery and shore up its
-privilege claims
+PASSED 571 days ago · no outcome recorded  Government to answer pending
+discovery and shore up its privilege claims
   due          2025-05-05 (end of day, America/New_York) · 571 days ago
   case         Abrego Garcia v. Noem (abrego-garcia)
   set by       2025-04-30 Court sets a discovery schedule running to May 9

@@ -37,7 +37,7 @@ def test_header_and_one_row_per_event(run):
 def test_records_end_in_crlf(run):
     text = export(run)
     assert text.startswith("id,date,precision,end,circa,cases,")
-    assert text.split("\n", 1)[0].endswith("explain\r")
+    assert text.split("\n", 1)[0].endswith("explain,status_text\r")
     assert text.endswith("\r\n")
 
 

@@ -62,7 +62,7 @@ def test_every_link_is_http_or_a_fragment_that_exists(page):
 def test_the_may_5_deadline_badge_says_passed(page):
     item = page.by_id("abrego-garcia--deadline-2025-05-05")
     [badge] = item.find_all("strong", cls="badge")
-    assert badge.text() == "PASSED 571 days ago"
+    assert badge.text() == "PASSED 571 days ago · no outcome recorded"
     assert "status-passed" in badge.attrs["class"]
     assert item.find_all("h3")[0].text() == (
         "Government to answer pending discovery and shore up its privilege claims"
@@ -75,7 +75,7 @@ def test_passed_deadlines_are_listed_first(page):
     entries = [li.text() for li in alerts.find_all("li")]
     assert len(entries) == 4
     assert entries[1] == (
-        "PASSED 571 days ago Government to answer pending discovery and shore up its privilege "
+        "PASSED 571 days ago · no outcome recorded Government to answer pending discovery and shore up its privilege "
         "claims (due 2025-05-05)"
     )
 
@@ -166,5 +166,5 @@ def test_a_passed_deadline_of_two_cases_links_to_the_case_shown(run, write):
     assert link.attrs["href"] == "#second--answer"
     assert page.by_id("second--answer")
     assert alerts.find_all("li")[0].text() == (
-        "PASSED 571 days ago Answer due (due 2025-05-05 17:00 UTC)"
+        "PASSED 571 days ago · no outcome recorded Answer due (due 2025-05-05 17:00 UTC)"
     )

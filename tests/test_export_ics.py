@@ -45,12 +45,12 @@ def test_calendar_properties(run):
 def test_the_may_5_deadline_is_an_all_day_event_that_says_passed(run):
     event = vevents(ics(run))["deadline-2025-05-05@timeline"]
     assert str(event["summary"]) == (
-        "Deadline (passed): "
+        "Deadline (passed, no outcome recorded): "
         "Government to answer pending discovery and shore up its privilege claims"
     )
     assert event.decoded("dtstart") == date(2025, 5, 5)
     assert event.decoded("dtend") == date(2025, 5, 6)
-    assert "Status as of 2026-11-27: PASSED 571 days ago" in str(event["description"])
+    assert "Status as of 2026-11-27: PASSED 571 days ago · no outcome recorded" in str(event["description"])
     [alarm] = event.walk("VALARM")
     assert str(alarm["action"]) == "DISPLAY"
     assert alarm.decoded("trigger") == timedelta(days=-1)
@@ -96,7 +96,7 @@ def test_reexport_keeps_uids_so_calendars_update(run):
     later = vevents(ics(run, today="2027-01-15"))
     assert set(first) == set(later)
     assert str(later["deadline-2025-05-05@timeline"]["description"]).startswith(
-        "Status as of 2027-01-15: PASSED 620 days ago"
+        "Status as of 2027-01-15: PASSED 620 days ago · no outcome recorded"
     )
 
 

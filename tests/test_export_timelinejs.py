@@ -40,7 +40,7 @@ def test_title_slide(doc):
         "Timeline: Abrego Garcia v. Noem; Noem v. Abrego Garcia; J.G.G. v. Trump"
     )
     assert parse(title["text"]["text"]).text() == (
-        "As of 2026-11-27 · 45 events · 6 deadlines · 4 passed unmet"
+        "As of 2026-11-27 · 45 events · 6 deadlines · 4 passed, not recorded as met"
     )
 
 
@@ -59,7 +59,7 @@ def test_the_may_5_deadline_slide_says_passed(doc):
         "Government to answer pending discovery and shore up its privilege claims"
     )
     body = parse(event["text"]["text"])
-    assert body.find_all("strong")[0].text() == "PASSED 571 days ago"
+    assert body.find_all("strong")[0].text() == "PASSED 571 days ago · no outcome recorded"
 
 
 def test_dates_go_only_as_far_as_their_precision(doc):

@@ -223,32 +223,35 @@ def test_paging_follows_next_until_the_last_page() -> None:
 def test_docket_option_fetches_with_the_token_from_the_environment(
     run, write, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
+    # The HTTP side (headers, origins, retries) runs against real servers in test_import_http.
     write(BASE)
     pages = json.loads((CL / "v4_pages.json").read_text())
-    seen: list[dict[str, str]] = []
+    asked: list[tuple[str, str | None, str, float]] = []
 
-    def fake_fetch(url: str, headers: dict[str, str]) -> Any:
-        seen.append(headers)
-        return pages[len(seen) - 1]
+    def fake_fetch_docket(docket: str, token: str | None, api: str, deadline: float) -> Any:
+        asked.append((docket, token, api, deadline))
+        return pages
 
-    monkeypatch.setattr(cl, "urllib_fetch", fake_fetch)
+    monkeypatch.setattr(cl, "fetch_docket", fake_fetch_docket)
     result = run("import", "courtlistener", "--docket", "4214664", "--case", "nvlsp",
                  "--source", "docket", env={"COURTLISTENER_TOKEN": "tok"})  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "events.yaml: 2 new, 0 already present.\n"
-    assert [h["Authorization"] for h in seen] == ["Token tok", "Token tok"]
+    assert asked == [("4214664", "tok", "https://www.courtlistener.com/api/rest/v4/", 120.0)]
     check_ok(run)
 
 
 def test_a_failed_fetch_is_one_line(run, write, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from timeline.importers.http import FetchError
+
     path = write(BASE)
 
-    def offline(url: str, headers: dict[str, str]) -> Any:
-        raise cl.CourtListenerError("cannot reach CourtListener: [Errno -3] Temporary failure")
+    def offline(docket: str, token: str | None, api: str, deadline: float) -> Any:
+        raise FetchError("cannot reach CourtListener: [Errno -3] Temporary failure")
 
-    monkeypatch.setattr(cl, "urllib_fetch", offline)
+    monkeypatch.setattr(cl, "fetch_docket", offline)
     result = run("import", "courtlistener", "--docket", "4214664", "--case", "nvlsp")
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # SPEC section 3: a download that failed is a read that failed
     assert result.stderr == "timeline: error: cannot reach CourtListener: [Errno -3] Temporary failure\n"
     assert path.read_text() == BASE
 

@@ -210,7 +210,7 @@ def test_bundled_markdown_structure(run) -> None:
     rows = table_rows(tokens)
     deadline = [row for row in rows if row[1].startswith("Government to answer pending")]
     assert deadline == [["2025-05-05", "Government to answer pending discovery and shore up its "
-                         "privilege claims", "⚠ PASSED 571 days ago",
+                         "privilege claims", "⚠ PASSED 571 days ago · no outcome recorded",
                          "2025-04-30: Court sets a discovery schedule running to May 9", "—"]]  # fmt: skip
     # every footnote mark has its definition, with title, author and date
     assert "[^1]: Ximena Hasbach, *CECOT, El Salvador's torture prison for rent*, 2025-05-22." in text

@@ -24,8 +24,10 @@ def test_show_with_no_arguments_in_the_repository_flags_may_5(run) -> None:
     """The quick start: `timeline show` in a clone, today whatever it is."""
     result = run("show", cwd=REPO)
     assert result.exit_code == 0, result.output
-    line = next(line for line in result.stdout.splitlines() if line.startswith("  May 5 "))
-    assert re.search(r"deadline +PASSED \d+ days ago  Government to answer", line), line
+    lines = result.stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("  May 5 "))
+    assert re.fullmatch(r"  May 5 +deadline +PASSED \d+ days ago · no outcome recorded", lines[at])
+    assert re.fullmatch(r" +Government to answer .*", lines[at + 1]), lines[at + 1]
 
 
 def test_every_precision_and_status(run) -> None:
@@ -52,7 +54,7 @@ May 2025
   May 1               deadline     a  MISSED 40 days ago  Missed deadline
 
 June 2025
-  Jun 1               deadline     a  PASSED 9 days ago  Passed deadline
+  Jun 1               deadline     a  PASSED 9 days ago · no outcome recorded  Passed deadline
   Jun 2               deadline     a  MET LATE  Late deadline
   Jun 3               filing       a  Filed late
   Jun 4               filing       a  Filed early
@@ -88,19 +90,20 @@ def test_one_case_shows_no_case_column(run) -> None:
 
 def test_cases_follow_the_title_when_there_is_no_room_for_a_column(run) -> None:
     result = run("show", "-f", str(EVERY_STATUS), "--today", "2025-06-10")  # 80 columns
-    assert "  Jun 1               deadline     PASSED 9 days ago  Passed deadline · a\n" in result.stdout
+    assert ("  Jun 1               deadline     PASSED 9 days ago · no outcome recorded\n"
+            "                                   Passed deadline · a\n") in result.stdout
 
 
 def test_a_pipe_gets_no_escape_codes(run) -> None:
     result = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY)
     assert "\x1b" not in result.stdout
-    assert "PASSED 571 days ago" in result.stdout
+    assert "PASSED 571 days ago · no outcome recorded" in result.stdout
 
 
 def test_a_terminal_gets_colour_unless_no_color(run) -> None:
     coloured = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY,
                    env={"FORCE_COLOR": "1", "NO_COLOR": None})  # fmt: skip
-    assert "\x1b[1;31mPASSED 571 days ago\x1b[0m" in coloured.stdout
+    assert "\x1b[1;31mPASSED 571 days ago · no outcome recorded\x1b[0m" in coloured.stdout
     plain = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY,
                 env={"FORCE_COLOR": "1", "NO_COLOR": "1"})  # fmt: skip
     codes = {int(code) for params in SGR.findall(plain.stdout) for code in params.split(";")
@@ -124,12 +127,13 @@ def test_lines_fit_the_width(run, width: int) -> None:
 def test_at_40_columns_the_title_goes_under_the_date(run) -> None:
     result = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY, "-c", "abrego-garcia",
                  "--since", "2025-05-05", "--until", "2025-05-05", env={"COLUMNS": "40"})  # fmt: skip
-    assert result.stdout.splitlines()[-8:] == [
+    assert result.stdout.splitlines()[-9:] == [
         "May 2025",
         "  May 5  deadline",
-        "    PASSED 571 days ago  Government to",
-        "    answer pending discovery and shore",
-        "    up its privilege claims · reported",
+        "    PASSED 571 days ago · no outcome",
+        "    recorded  Government to answer",
+        "    pending discovery and shore up its",
+        "    privilege claims · reported",
         "",
         "2 of 45 events · 1 case · 1 deadline",
         "passed · 0 due soon",
@@ -139,7 +143,7 @@ def test_at_40_columns_the_title_goes_under_the_date(run) -> None:
 def test_at_200_columns_every_event_is_one_line(run) -> None:
     result = run("show", "-f", str(BUNDLED), "--today", FIXED_TODAY, env={"COLUMNS": "200"})
     line = next(line for line in result.stdout.splitlines() if "Government to answer" in line)
-    assert re.fullmatch(r"  May 5 +deadline +abrego-garcia +PASSED 571 days ago  Government to answer "
+    assert re.fullmatch(r"  May 5 +deadline +abrego-garcia +PASSED 571 days ago · no outcome recorded  Government to answer "
                         r"pending discovery and shore up its privilege claims · reported", line)
 
 

@@ -21,6 +21,7 @@ class CaseSummary:
     last_event: Row | None  # the latest event dated on or before today, deadlines aside
     next_deadline: Row | None  # the earliest deadline still open (due soon or upcoming)
     passed: int  # deadlines passed or missed
+    missed: int  # of those, the ones the record says were missed (the rest: no outcome recorded)
 
 
 def case_summaries(timeline: Timeline, rows: list[Row], today: date) -> list[CaseSummary]:
@@ -35,9 +36,10 @@ def case_summaries(timeline: Timeline, rows: list[Row], today: date) -> list[Cas
         ]  # fmt: skip
         open_deadlines = [row for row in mine if _status(row.state) in OPEN]
         passed = sum(1 for row in mine if _status(row.state) in FLAGGED)
+        missed = sum(1 for row in mine if _status(row.state) == "missed")
         summaries.append(CaseSummary(
             key, case, len(mine), happened[-1] if happened else None,
-            open_deadlines[0] if open_deadlines else None, passed,
+            open_deadlines[0] if open_deadlines else None, passed, missed,
         ))  # fmt: skip
     return summaries
 

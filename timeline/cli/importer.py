@@ -9,8 +9,11 @@ import typer
 
 from timeline.cli.add import DryRunOption, ToOption, write_events
 from timeline.cli.common import (
-    EXIT_FILE_ERRORS, FileOption, TodayOption, app, err_console, parse_today, usage_error,
+    EXIT_FILE_ERRORS, EXIT_IO, FileOption, TodayOption, app, err_console, parse_today, usage_error,
 )  # fmt: skip
+
+DEFAULT_API = "https://www.courtlistener.com/api/rest/v4/"  # importers.courtlistener.API_BASE
+MAX_TIMEOUT = 86400  # a day is more than any docket needs; inf would overflow the timer
 
 import_app = typer.Typer(
     name="import",
@@ -39,6 +42,18 @@ def courtlistener(
         typer.Option("--token", metavar="TOKEN", envvar="COURTLISTENER_TOKEN",
                      help="CourtListener API token for --docket (default: $COURTLISTENER_TOKEN)."),
     ] = None,
+    api_url: Annotated[
+        str,
+        typer.Option("--api-url", metavar="URL", envvar="COURTLISTENER_API",
+                     help="The API's base URL for --docket; requests and the token go only to "
+                     "its scheme, host and port."),
+    ] = DEFAULT_API,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS",
+                     help="Give up on --docket when the whole download takes longer (1 to "
+                     "86400)."),
+    ] = 120.0,
     source: Annotated[
         Optional[list[str]], typer.Option("--source", metavar="ID|URL", help="Cite this source on every event (repeatable).")
     ] = None,
@@ -48,30 +63,78 @@ def courtlistener(
     today: TodayOption = None,
 ) -> None:
     """Add one event per docket entry; entries already in the file are skipped."""
-    from timeline.importers.courtlistener import CourtListenerError, urllib_fetch
+    from timeline.importers.courtlistener import CourtListenerError
+    from timeline.importers.http import FetchError
 
     if (json_file is None) == (docket is None):
         usage_error("give a JSON file or --docket ID (not both)")
     try:
-        entries, name = _read_entries(json_file, docket, token, urllib_fetch)
-    except CourtListenerError as exc:
-        err_console().print(f"timeline: error: {exc}", markup=False)
-        raise typer.Exit(EXIT_FILE_ERRORS) from None
+        if docket is not None:
+            entries, name = _fetch_entries(docket, token, api_url, timeout)
+        else:
+            assert json_file is not None
+            entries, name = _read_entries(json_file)
+    except (CourtListenerError, FetchError) as exc:
+        denied = getattr(exc, "status", None) in (401, 403)
+        hint = " (check --token or COURTLISTENER_TOKEN)" if denied else ""
+        err_console().print(f"timeline: error: {exc}{hint}", markup=False)
+        # A docket that could not be downloaded is a read that failed; a bad JSON file has errors.
+        raise typer.Exit(EXIT_IO if docket is not None else EXIT_FILE_ERRORS) from None
     run_import(entries, name, case, source or [], to, dry_run, file, parse_today(today))
 
 
-def _read_entries(json_file: str | None, docket: str | None, token: str | None, fetch: Any) -> tuple[list[Any], str]:
-    """The entries and a name for where they came from."""
+def _fetch_entries(
+    docket: str, token: str | None, api_url: str, timeout: float
+) -> tuple[list[Any], str]:
+    import re
+
+    from timeline.importers.courtlistener import detect, entries_from, fetch_docket
+
+    if not docket.isdigit():
+        usage_error(f"--docket: '{docket}' is not a CourtListener docket id "
+                    "(a number such as 69777799)")  # fmt: skip
+    if not 1 <= timeout <= MAX_TIMEOUT:  # written so that nan fails too
+        usage_error(f"--timeout: '{timeout:g}' is not a number of seconds from 1 to {MAX_TIMEOUT}")
+    if token and not re.fullmatch(r"[!-~]+", token):  # never echoed: it is a secret
+        usage_error("--token: not a CourtListener token (letters, digits and punctuation only)")
+    pages = fetch_docket(docket, token, _api_base(api_url, bool(token)), timeout)
+    return entries_from(detect(pages)[1]), f"docket {docket}"
+
+
+def _api_base(url: str, with_token: bool) -> str:
+    """``--api-url`` checked, ending in '/' so that the endpoints resolve under it."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    from timeline.importers.http import origin_of, shown
+
+    try:
+        origin = origin_of(url)
+    except ValueError as exc:
+        usage_error(f"--api-url: '{shown(url)}' {exc}")
+    parts = urlsplit(url)
+    if "@" in parts.netloc:  # not echoed: the password may be the token
+        usage_error("--api-url: a URL with a user or password; give the token with --token or "
+                    "COURTLISTENER_TOKEN")  # fmt: skip
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        usage_error(f"--api-url: '{shown(url)}' has a query or fragment; give the API's base URL")
+    if origin.scheme == "http" and with_token:
+        try:
+            loopback = origin.host == "localhost" or ipaddress.ip_address(origin.host).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            usage_error(f"--api-url: '{shown(url)}' would send the token unencrypted; use "
+                        "https (plain http only to a loopback host: localhost, 127.0.0.0/8, ::1)")
+    return url if url.endswith("/") else url + "/"
+
+
+def _read_entries(json_file: str) -> tuple[list[Any], str]:
+    """The entries of a JSON file (or stdin) and a name for where they came from."""
     import sys
 
-    from timeline.importers.courtlistener import CourtListenerError, detect, entries_from, fetch_pages, read_json
+    from timeline.importers.courtlistener import CourtListenerError, detect, entries_from, read_json
 
-    if docket is not None:
-        if not docket.isdigit():
-            usage_error(f"--docket: '{docket}' is not a CourtListener docket id (a number such as 69777799)")
-        pages = fetch_pages(docket, token, fetch)
-        return entries_from(detect(pages)[1]), f"docket {docket}"
-    assert json_file is not None
     if json_file == "-":
         text, name = sys.stdin.read(), "<stdin>"
     else:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from timeline.cli.common import (
     CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, select,
@@ -20,6 +24,8 @@ def show(
     search: SearchOption = None,
     today: TodayOption = None,
     soon: SoonOption = 7,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Print each event's details under it.")] = False,
 ) -> None:
     """Show the timeline by year and month, every deadline with its status."""
     from rich.console import Console
@@ -32,7 +38,7 @@ def show(
     if not view.rows:
         console.print(nothing_shown(view.filters.active()), markup=False)
         return
-    console.print(TimelineView(view))
+    console.print(TimelineView(view, details))
     console.print()
     console.print(Wrapped(summary(view, len(result.timeline.events))))
 

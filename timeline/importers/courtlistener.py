@@ -16,12 +16,13 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
-from urllib.parse import urlencode
+from typing import Any, Callable, Iterable, Mapping
+from urllib.parse import urlencode, urljoin
 
 SITE = "https://www.courtlistener.com"
 STORAGE = "https://storage.courtlistener.com/"
-API = f"{SITE}/api/rest/v4/docket-entries/"
+API_BASE = f"{SITE}/api/rest/v4/"
+API = f"{API_BASE}docket-entries/"
 TITLE_LENGTH = 100
 MAX_PAGES = 500
 
@@ -249,41 +250,46 @@ def read_json(text: str, name: str) -> Any:
         raise CourtListenerError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
 
 
-Fetch = Callable[[str, dict[str, str]], Any]
+Fetch = Callable[[str, Mapping[str, str]], Any]
 
 
-def fetch_pages(docket: str, token: str | None, fetch: Fetch, max_pages: int = MAX_PAGES) -> list[Any]:
-    """Every page of a docket's entries from the v4 API, following the ``next`` cursor."""
+def fetch_pages(docket: str, token: str | None, fetch: Fetch, max_pages: int = MAX_PAGES,
+                api: str = API_BASE) -> list[Any]:  # fmt: skip
+    """Every page of a docket's entries from the v4 API at ``api``, following ``next``.
+
+    A ``next`` link off the API's origin (scheme, host, port) is refused, not followed: the
+    token would go with it.
+    """
+    from timeline.importers.http import FetchError, origin_of, require_origin
+
     headers = {"Accept": "application/json", "User-Agent": "timeline (court-case timelines)"}
     if token:
         headers["Authorization"] = f"Token {token}"
-    url: str | None = f"{API}?{urlencode({'docket': docket, 'order_by': 'recap_sequence_number'})}"
+    origin = origin_of(api)
+    query = urlencode({"docket": docket, "order_by": "recap_sequence_number"})
+    url: str | None = f"{urljoin(api, 'docket-entries/')}?{query}"
     pages: list[Any] = []
+    asked: set[str] = set()
     while url:
         if len(pages) == max_pages:
             raise CourtListenerError(f"more than {max_pages} pages of entries; stopped")
+        asked.add(url)
         page = fetch(url, headers)
-        if not _is_page(page):
-            raise CourtListenerError(f"{url}: the answer is not a page of docket entries")
+        if not _is_page(page) or not isinstance(page["next"], (str, type(None))):
+            raise FetchError(f"{url}: the answer is not a page of docket entries")
         pages.append(page)
-        next_url = page.get("next")
-        url = next_url if isinstance(next_url, str) and next_url.startswith(SITE) else None
+        if page["next"] is None:
+            break
+        next_url = urljoin(url, page["next"])
+        require_origin(origin, next_url, "the next link leads to", url)
+        if next_url in asked:
+            raise FetchError(f"{url}: the next link repeats an earlier page; stopped")
+        url = next_url
     return pages
 
 
-def urllib_fetch(url: str, headers: dict[str, str]) -> Any:
-    """GET ``url`` and parse its JSON; a network or HTTP failure is one readable line."""
-    import urllib.error
-    import urllib.request
+def fetch_docket(docket: str, token: str | None, api: str, deadline: float) -> list[Any]:
+    """Every page of a docket's entries, fetched within ``deadline`` seconds in all."""
+    from timeline.importers.http import Client
 
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - https only
-            body = response.read()
-    except urllib.error.HTTPError as exc:
-        hint = " (check --token or COURTLISTENER_TOKEN)" if exc.code in (401, 403) else ""
-        raise CourtListenerError(f"CourtListener answered {exc.code} {exc.reason}{hint}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise CourtListenerError(f"cannot reach CourtListener: {reason}") from None
-    return read_json(body.decode("utf-8", "replace"), url)
+    return fetch_pages(docket, token, Client(api, deadline).get_json, api=api)

@@ -10,7 +10,7 @@ from rich.text import Text
 from timeline.case_summary import CaseSummary
 from timeline.query import Row
 from timeline.render.phrases import (
-    badge, badge_style, clean, due_label, event_zone, full_date, plural,
+    badge, badge_style, clean, due_label, event_zone, flagged_breakdown, full_date, plural,
 )  # fmt: skip
 from timeline.render.terminal import labelled
 from timeline.timeline import Timeline
@@ -43,7 +43,8 @@ class CasesView:
         table.add_column("Events", justify="right")
         table.add_column("Last event", ratio=3)
         table.add_column("Next deadline", ratio=2)
-        table.add_column("Passed", justify="right")
+        # The count, then what is known of them under it: "1 missed", "1 no outcome recorded".
+        table.add_column("Passed", width=len("1 no outcome"))
         for summary in self.summaries:
             title = Text(clean(summary.case.title), style="bold")
             title.append(f"\n{summary.key}", style="dim")
@@ -51,7 +52,7 @@ class CasesView:
                 title, Text(clean(summary.case.court or "")), Text(clean(summary.case.docket or "")),
                 Text(str(summary.events)),
                 self._last(summary.last_event), self._next(summary.next_deadline),
-                self._passed(summary.passed),
+                self._passed(summary, table=True),
             )  # fmt: skip
         return table
 
@@ -67,7 +68,7 @@ class CasesView:
             ("events", Text(str(summary.events))),
             ("last event", self._last(summary.last_event)),
             ("next deadline", self._next(summary.next_deadline)),
-            ("passed", self._passed(summary.passed)),
+            ("passed", self._passed(summary)),
         ]
         yield from labelled(console, fields, width)
 
@@ -86,10 +87,18 @@ class CasesView:
         text.append(" " + clean(row.event.title))
         return text
 
-    def _passed(self, count: int) -> Text:
-        if not count:
+    def _passed(self, summary: CaseSummary, table: bool = False) -> Text:
+        """The count, and what the record says of them: ``2 · 1 missed, 1 no outcome recorded``
+        in a block; in a table the count alone on the first line, the rest under it."""
+        if not summary.passed:
             return Text("0")
-        return Text(str(count), style="bold red")
+        text = Text(str(summary.passed), style="bold red")
+        unknown = summary.passed - summary.missed
+        if table:
+            text.append("\n" + flagged_breakdown(summary.missed, unknown, sep="\n"))
+        else:
+            text.append(" · " + flagged_breakdown(summary.missed, unknown))
+        return text
 
 
 def cases_line(summaries: list[CaseSummary]) -> Text:

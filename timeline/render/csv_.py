@@ -4,6 +4,10 @@ A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in
 a carriage return) as a formula, so such a text cell gets a leading ``'``, the form spreadsheets
 read as "this is text"; nothing else in the text changes. Numbers (the deadline's ``days``, -571
 once passed) are written as numbers: a spreadsheet reading -571 computes nothing.
+
+``status`` is the token a program matches (``passed``, ``missed``); ``status_text``, last so that
+the columns before it keep their places, is the badge a reader is shown (``PASSED 571 days ago ·
+no outcome recorded``).
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ import io
 
 from timeline.query import Row
 from timeline.render import View
+from timeline.render.phrases import badge
 from timeline.render.publishing import case_titles
 
 COLUMNS = (
     "id", "date", "precision", "end", "circa", "cases", "case_titles", "kind", "title",
     "details", "people", "sources", "tags", "certainty", "set_by", "met_by", "replaces",
-    "due", "status", "days", "extended_by", "explain",
+    "due", "status", "days", "extended_by", "explain", "status_text",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 JOIN = "; "
@@ -73,4 +78,6 @@ def values(view: View, row: Row) -> list[str | int | None]:
         state.days if state is not None else None,
         state.extended_by if state is not None else None,
         JOIN.join(due.explain) if due is not None else None,
+        # `status` stays the token a program matches; this is what a reader is shown.
+        badge(state) if state is not None else None,
     ]

@@ -16,7 +16,9 @@ from timeline.deadlines import FLAGGED
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import badge, full_date, plural, row_zone_date
+from timeline.render.phrases import (
+    FLAGGED_UNMET, badge, blocks, full_date, plural, row_zone_date,
+)  # fmt: skip
 from timeline.render.publishing import event_uids, source_refs, view_title
 
 NO_CASE = "Other events"
@@ -76,7 +78,8 @@ def summary(view: View) -> str:
         plural(len(view.rows), "event"),
         plural(len(cases), "case"),
         plural(len(states), "deadline"),
-        f'<strong class="alarm">{passed} passed unmet</strong>' if passed else "0 passed unmet",
+        f'<strong class="alarm">{passed} passed, {FLAGGED_UNMET}</strong>' if passed
+        else f"0 passed, {FLAGGED_UNMET}",
         f"{soon} due soon",
     ]
     return " · ".join(facts)
@@ -104,7 +107,7 @@ def alerts(view: View, uids: dict[int, str], shown: list[str | None]) -> Iterato
     if not flagged:
         return
     yield '<section class="alerts" aria-labelledby="alerts">'
-    yield '<h2 id="alerts">Deadlines passed unmet</h2>'
+    yield f'<h2 id="alerts">Deadlines passed and {FLAGGED_UNMET}</h2>'
     yield "<ul>"
     for row in flagged:
         key = next((k for k in shown if k in row.event.case), None)
@@ -209,32 +212,6 @@ def details_html(details: str) -> str:
         else:
             out.append("<p>" + text(" ".join(block[1])) + "</p>")
     return "".join(out)
-
-
-def blocks(details: str) -> list[tuple[str, list[str]]]:
-    """Split Markdown text into paragraphs (lines joined) and lists (one entry per item).
-
-    As in Markdown, a list may start right under a paragraph's last line, and a line under an
-    item continues that item.
-    """
-    out: list[tuple[str, list[str]]] = []
-    for chunk in details.strip("\n").split("\n\n"):
-        paragraph: list[str] = []
-        entries: list[str] = []
-        for line in (line.strip() for line in chunk.splitlines()):
-            if not line:
-                continue
-            if line.startswith(("- ", "* ")):
-                entries.append(line[2:].strip())
-            elif entries:
-                entries[-1] += " " + line
-            else:
-                paragraph.append(line)
-        if paragraph:
-            out.append(("paragraph", [" ".join(paragraph)]))
-        if entries:
-            out.append(("list", entries))
-    return out
 
 
 STYLE = """

@@ -23,7 +23,7 @@ from icalendar import Alarm, Calendar, Event, Timezone
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import badge, event_zone, full_date
+from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date
 from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -194,7 +194,8 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     elif span[1] is not None:
         component.add("dtend", span[1])
     if event.kind == "deadline" and state is not None:
-        component.add("summary", ics_text(f"Deadline ({state.status}): {event.title}"))
+        status = f"passed, {NO_OUTCOME}" if state.status == "passed" else state.status
+        component.add("summary", ics_text(f"Deadline ({status}): {event.title}"))
         if state.status in OPEN and has_day_before(span[0]):
             component.add_component(reminder(event.title))
     else:

@@ -16,7 +16,7 @@ from timeline.deadlines import FLAGGED
 from timeline.model import Event, Source
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import badge, due_label, event_zone, full_date, plural
+from timeline.render.phrases import badge, blocks, due_label, event_zone, full_date, plural
 from timeline.timeline import Timeline
 
 NO_CASE = "Events without a case"
@@ -40,6 +40,9 @@ _DOMAIN_DOT = re.compile(r"(?<=[\w-])\.(?=[^\W\d_]{2})")
 # the text once escapes are undone): an invisible word joiner after the `@` leaves no address.
 _ADDRESS_AT = re.compile(r"(?<=[\w.+-])(\\@)(?=\\?[\w.-])")
 WORD_JOINER = "\u2060"
+# What makes a line a list item or a rule where escaped text starts one (in the notes): `-`,
+# `+`, `=` and `1.`/`1)`; the other characters that could (`#`, `>`, `*`, `_`) escape always.
+_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 # Characters a URL keeps as is inside an autolink; everything else is percent-encoded.
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 
@@ -53,6 +56,11 @@ def escape(text: str) -> str:
     text = _DOMAIN_DOT.sub(r"\\.", text)
     text = _ADDRESS_AT.sub(r"\1" + WORD_JOINER, text)
     return _WWW.sub(r"\1\\.", text)
+
+
+def escape_line(text: str) -> str:
+    """Text from the file as inert Markdown that starts a line: ``escape`` and its start too."""
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escape(text))
 
 
 def link(url: str) -> str | None:
@@ -186,18 +194,46 @@ def status_text(row: Row) -> str:
 
 
 def events_table(view: View, rows: list[Row], notes: Footnotes) -> list[str]:
+    """The events table, then the events' details as numbered notes the rows point to."""
     if not rows:
         return ["No events recorded."]
     lines = ["| Date | Kind | Event | Certainty | Sources |", "| --- | --- | --- | --- | --- |"]
+    noted: list[Row] = []
     for row in rows:
         event = row.event
         title = escape(event.title)
         if row.state is not None:
             title += f" ({status_text(row)})"
+        if event.details and blocks(event.details):
+            noted.append(row)
+            title += f" (note {len(noted)})"
         kind = escape(view.timeline.kind_label(event.kind))
         lines.append(f"| {when(view, row)} | {kind} | {title} | {event.certainty} | "
                      f"{notes.marks(event)} |")  # fmt: skip
-    return lines
+    return lines + details_notes(view, noted)
+
+
+def details_notes(view: View, rows: list[Row]) -> list[str]:
+    """``### Notes``: an item a row, its date and title, then its details' paragraphs and lists.
+
+    Outside the table, details keep their paragraphs and list items; each line is escaped as
+    table text is, and its start too, since here it starts a line.
+    """
+    if not rows:
+        return []
+    lines = ["", "### Notes", ""]
+    for number, row in enumerate(rows, 1):
+        marker = f"{number}. "
+        indent = " " * len(marker)  # a line indented to the item's text stays in the item
+        lines.append(f"{marker}{when(view, row)} · {escape(row.event.title)}")
+        for kind, entries in blocks(row.event.details or ""):
+            lines.append("")
+            if kind == "list":
+                lines.extend(f"{indent}- {escape_line(entry)}" for entry in entries)
+            else:
+                lines.append(indent + escape_line(entries[0]))
+        lines.append("")
+    return lines[:-1]
 
 
 def deadlines_section(view: View, rows: list[Row]) -> list[str]:

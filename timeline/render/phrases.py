@@ -1,7 +1,8 @@
 """Words the reading views share: dates at their precision, deadline badges and counts.
 
-Pure text, no Rich: the terminal views, the deadlines list and the Markdown export all use it,
-so a deadline reads the same wherever it is shown.
+Pure text, no Rich: the terminal views, the deadlines list and the exports all use it, so a
+deadline reads the same wherever it is shown (``PASSED 571 days ago · no outcome recorded``),
+and details split into the same paragraphs and lists.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ BADGE_STYLES: dict[str, str] = {
 }
 
 
+# What `passed` means: the day is over and nothing in the record says whether the deadline was
+# met (`missed` is the outcome the record gives). Every view says it in these words, so that a
+# reader never takes "we do not know yet" for "it was let pass".
+NO_OUTCOME = "no outcome recorded"
+# The flagged deadlines taken together: `missed` ones are recorded unmet, `passed` ones unknown.
+FLAGGED_UNMET = "not recorded as met"
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
@@ -43,6 +51,33 @@ def clean(text: str) -> str:
     the window of whoever reads the timeline.
     """
     return " ".join(_CONTROL.sub("\ufffd", text).split())
+
+
+def blocks(details: str) -> list[tuple[str, list[str]]]:
+    """Split Markdown text into paragraphs (lines joined) and lists (one entry per item).
+
+    Every view that shows details (html, timelinejs, markdown, the terminal) reads them so, and
+    writes them out as plain text of its own. As in Markdown, a list may start right under a
+    paragraph's last line, and a line under an item continues that item.
+    """
+    out: list[tuple[str, list[str]]] = []
+    for chunk in details.strip("\n").split("\n\n"):
+        paragraph: list[str] = []
+        entries: list[str] = []
+        for line in (line.strip() for line in chunk.splitlines()):
+            if not line:
+                continue
+            if line.startswith(("- ", "* ")):
+                entries.append(line[2:].strip())
+            elif entries:
+                entries[-1] += " " + line
+            else:
+                paragraph.append(line)
+        if paragraph:
+            out.append(("paragraph", [" ".join(paragraph)]))
+        if entries:
+            out.append(("list", entries))
+    return out
 
 
 def plural(count: int, word: str) -> str:
@@ -121,11 +156,13 @@ def days_phrase(days: int | None) -> str:
 
 
 def badge(state: DeadlineState) -> str:
-    """The status as a badge: ``PASSED 571 days ago``, ``DUE IN 3 DAYS``, ``MET LATE``."""
+    """The status as a badge: ``PASSED 571 days ago · no outcome recorded``, ``MISSED``,
+    ``DUE IN 3 DAYS``, ``MET LATE``."""
     status, days = state.status, state.days
     if status in FLAGGED:
         word = status.upper()
-        return f"{word} {days_phrase(days)}" if days is not None and days < 0 else word
+        word = f"{word} {days_phrase(days)}" if days is not None and days < 0 else word
+        return f"{word} · {NO_OUTCOME}" if status == "passed" else word
     if status == "due-soon":
         return "DUE TODAY" if days == 0 else f"DUE IN {plural(days or 0, 'day').upper()}"
     if status == "upcoming":
@@ -133,6 +170,16 @@ def badge(state: DeadlineState) -> str:
     if status == "unknown":
         return "DUE DATE UNKNOWN"
     return status.replace("-", " ").upper()
+
+
+def flagged_breakdown(missed: int, passed: int, sep: str = ", ") -> str:
+    """What is known of the deadlines that passed: ``1 missed, 3 no outcome recorded``,
+    ``no outcome recorded`` when none was recorded missed; empty when there are none."""
+    if not passed:
+        return f"{missed} missed" if missed else ""
+    if not missed:
+        return NO_OUTCOME
+    return f"{missed} missed{sep}{passed} {NO_OUTCOME}"
 
 
 def badge_style(status: str) -> str:

@@ -1,7 +1,8 @@
 """The timeline as the terminal shows it: Rich renderables that lay themselves out at any width.
 
 Grouped by year, then month; one entry an event: date at its precision, kind, case (when the
-view shows more than one), badge for deadlines, title, span end and certainty. Wide consoles
+view shows more than one), badge for deadlines, title, span end and certainty, and on request
+its details under it. Wide consoles
 get aligned columns; narrow ones put the title under the date. Colours are styles only, so a
 console that is not a terminal (or honours NO_COLOR) prints the same words without them.
 """
@@ -22,8 +23,8 @@ from timeline.deadlines import FLAGGED
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import (
-    MONTH_NAMES, badge, badge_style, clean, event_zone, full_date, plural, row_zone_date,
-    short_date,
+    MONTH_NAMES, badge, badge_style, blocks, clean, event_zone, full_date, plural,
+    row_zone_date, short_date,
 )  # fmt: skip
 
 KIND_STYLES: dict[str, str] = {
@@ -45,6 +46,7 @@ KIND_STYLES: dict[str, str] = {
 }
 INDENT = 2
 GAP = 2
+DETAILS_INDENT = 2  # details sit this much further in than the title they belong to
 MAX_DATE, MAX_KIND, MAX_CASE = 20, 12, 22
 MIN_TEXT = 28  # below this the columns stop paying for themselves: stack instead
 CASE_COLUMN_FROM = 60  # title width a case column must leave
@@ -61,9 +63,10 @@ class Entry:
     kind: str
     case: str
     text: Text
+    details: str | None = None
 
 
-def entries(view: View, show_cases: bool) -> list[Entry]:
+def entries(view: View, show_cases: bool, details: bool = False) -> list[Entry]:
     out = []
     for row in view.rows:
         written, tz_name = row_zone_date(view.timeline, row.event, row.start, row.state)
@@ -75,8 +78,22 @@ def entries(view: View, show_cases: bool) -> list[Entry]:
         if row.event.circa:
             label = "c. " + label
         case = ", ".join(row.event.case) if show_cases else ""
-        out.append(Entry(group, label, row.event.kind, case, entry_text(view, row)))
+        out.append(Entry(group, label, row.event.kind, case, entry_text(view, row),
+                         row.event.details if details else None))  # fmt: skip
     return out
+
+
+def details_lines(console: Console, details: str, indent: int, width: int) -> Iterator[Text]:
+    """The details' paragraphs and list items, each cleaned as the title is and wrapped at
+    ``indent``; a list item's later lines under its text, not under its dash."""
+    room = max(width - indent, 10)
+    for kind, items in blocks(details):
+        for item in items:
+            lead = "- " if kind == "list" else ""
+            for number, line in enumerate(wrap(console, Text(clean(item)), room - len(lead))):
+                out = Text(" " * indent + (lead if number == 0 else " " * len(lead)))
+                out.append_text(line)
+                yield out
 
 
 def entry_text(view: View, row: Row) -> Text:
@@ -154,10 +171,10 @@ def clip(text: str, width: int) -> str:
 class TimelineView:
     """The grouped timeline; a Rich renderable, laid out at the console's width."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, details: bool = False) -> None:
         self.view = view
         self.show_cases = shows_several_cases(view.rows, view.filters.cases)
-        self.entries = entries(view, self.show_cases)
+        self.entries = entries(view, self.show_cases, details)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Lines come out already wrapped: render them straight to segments, rather than let
@@ -204,6 +221,9 @@ class TimelineView:
                 yield from self._stacked(console, entry, width)
             else:
                 yield from self._columns(console, entry, width, columns, text_at, case_column)
+            if entry.details:
+                at = (INDENT + 2 if stacked else text_at) + DETAILS_INDENT
+                yield from details_lines(console, entry.details, at, width)
 
     def _head(self, entry: Entry, columns: list[int]) -> Text:
         head = Text(" " * INDENT)

@@ -20,7 +20,7 @@ from timeline.deadlines import FLAGGED
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.html import details_html
-from timeline.render.phrases import badge, full_date, plural, row_zone_date
+from timeline.render.phrases import FLAGGED_UNMET, badge, full_date, plural, row_zone_date
 from timeline.render.publishing import event_uids, source_refs, view_title
 
 NO_CASE = "Other events"
@@ -52,7 +52,7 @@ def title_slide(view: View) -> dict[str, Any]:
         f"As of {view.today.isoformat()}",
         plural(len(view.rows), "event"),
         plural(len(states), "deadline"),
-        f"{passed} passed unmet",
+        f"{passed} passed, {FLAGGED_UNMET}",
     ]
     return {
         "text": {
