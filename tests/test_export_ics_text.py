@@ -85,3 +85,17 @@ def test_every_line_break_in_the_file_is_escaped_and_round_trips(run, write, nam
     assert str(hearing["url"]) == url
     alarms = [str(alarm["description"]) for alarm in due.walk("VALARM")]
     assert alarms == ["Due tomorrow: Answer\ndue"]
+
+
+def test_a_case_title_over_two_lines_names_the_calendar_on_one_line(run, write):
+    # The reported crash: "Content line can not contain unescaped new line characters".
+    write('cases:\n  c: {title: "Doe\\nv. Roe\\r(CR)"}\n'
+          "events:\n  - {date: 2025-03-12, case: c, kind: order, title: T,"
+          " sources: [https://example.org/]}\n")  # fmt: skip
+    result = run("export", "--format", "ics", "--today", FIXED_TODAY)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout_bytes.decode("utf-8").split("\r\n")
+    assert "X-WR-CALNAME:Timeline: Doe v. Roe (CR)" in lines
+    assert "NAME:Timeline: Doe v. Roe (CR)" in lines
+    [event] = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+    assert "Case: Doe\nv. Roe\n(CR)" in str(event["description"])
