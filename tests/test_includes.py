@@ -8,6 +8,8 @@ instead of hanging the suite.
 from __future__ import annotations
 
 import os
+import socket
+import stat
 import subprocess
 import sys
 import time
@@ -111,18 +113,33 @@ def test_proc_kmsg_is_refused_without_blocking(tmp_path: Path):
     assert result.returncode == 1
 
 
+def make(tmp_path: Path, name: str) -> None:
+    """A socket, a device or a folder in ``tmp_path``: never the machine's own /dev files."""
+    if name == "sock":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(tmp_path / name))  # the socket file stays once the socket is closed
+        server.close()
+    elif name == "null":
+        if os.geteuid() != 0:
+            pytest.skip("only root makes a device")
+        os.mknod(tmp_path / name, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    elif name == "sub":
+        (tmp_path / name).mkdir()
+
+
 @pytest.mark.parametrize(
     ("include", "what"),
     [
         ("/proc/self/status", "a system file under /proc"),  # looks regular to stat
-        ("/dev/null", "a character device"),
+        ("null", "a character device"),
+        ("sock", "a socket"),
         ("sub", "a folder"),
     ],
 )
 def test_what_is_not_a_regular_file_is_refused(run, write, tmp_path, include, what):
-    if not os.path.exists(include) and include != "sub":
+    if include.startswith("/") and not os.path.exists(include):
         pytest.skip(f"no {include} here")
-    (tmp_path / "sub").mkdir()
+    make(tmp_path, include)
     write(f'include: ["{include}"]\n' + ROOT_EVENT)
     result = run("check")
     assert result.stdout.splitlines()[0] == (
