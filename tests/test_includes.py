@@ -271,3 +271,18 @@ def test_double_star_matches_one_folder_level_as_before(run, write, tmp_path):
         "events.yaml:1:28: error: include 'cases/*.yaml' matches no file [T006]",
         "events.yaml, cases/a/b.yaml: 2 events in 0 cases; 1 error, 0 warnings",
     ]
+
+
+def test_a_folder_named_with_f_of_more_files_than_the_cap_is_a_usage_error(run, tmp_path,
+                                                                            monkeypatch):
+    from timeline import discover
+
+    monkeypatch.setattr(discover, "MAX_MATCHES", 3)  # the cap is 10,000: 4 files show it
+    (tmp_path / "cases").mkdir()
+    for number in range(4):
+        (tmp_path / "cases" / f"{number}.yaml").write_text(OTHER)
+    result = run("check", "-f", "cases")
+    assert result.stderr.splitlines() == [
+        "timeline: error: more than 3 *.yaml or *.yml files in directory cases: name fewer"
+    ]
+    assert result.exit_code == 2
