@@ -18,7 +18,7 @@ def test_bundled_cases_as_blocks_at_80_columns(run) -> None:
 Abrego Garcia v. Noem (abrego-garcia)
   court          U.S. District Court for the District of Maryland
   docket         8:25-cv-00951
-  events         22
+  events         25
   last event     2025-06-06 Abrego Garcia brought back to the U.S. to answer
                  federal charges in Tennessee
   next deadline  none open

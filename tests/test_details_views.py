@@ -231,4 +231,4 @@ def test_show_details_cannot_drive_the_terminal(run, write) -> None:
     assert "\x1b[2J" not in result.stdout and "\x07" not in result.stdout
     assert "\x9b" not in result.stdout
     plain = run("show", "-f", str(path), "--details")
-    assert "    before\ufffd[2Jafter\ufffd bell\ufffd and tab" in plain.stdout
+    assert r"    before\x1b[2Jafter\x07 bell\x9b and tab" in plain.stdout  # shown escaped

@@ -30,7 +30,7 @@ def test_header_and_one_row_per_event(run):
     reader = csv.reader(io.StringIO(text, newline=""))
     assert next(reader) == list(COLUMNS)
     rows = list(reader)
-    assert len(rows) == 45
+    assert len(rows) == 50
     assert all(len(row) == len(COLUMNS) for row in rows)
 
 
@@ -63,7 +63,7 @@ def test_fields_of_other_events(run):
     assert rows["bukele-takes-office"]["status"] == ""
     assert rows["bukele-takes-office"]["days"] == ""
     held = rows["abrego-held-in-el-salvador"]
-    assert (held["date"], held["end"], held["precision"]) == ("2025-03", "2025-06-06", "month")
+    assert (held["date"], held["end"], held["precision"]) == ("2025-03-15", "2025-06-06", "day")
     assert rows["scotus-administrative-stay"]["cases"] == "noem-v-abrego-garcia; abrego-garcia"
     assert rows["scotus-response-deadline"]["due"] == "2025-04-08T17:00-04:00"
     assert rows["scotus-response-deadline"]["status"] == "met"
@@ -76,7 +76,7 @@ def test_fields_of_other_events(run):
 def test_filters_apply(run):
     rows = parsed(export(run, "--case", "jgg"))
     assert rows and all(row["cases"] == "jgg" for row in rows)
-    assert len(rows) == 7  # every event of the J.G.G. case in events.yaml
+    assert len(rows) == 9  # every event of the J.G.G. case in events.yaml
 
 
 def test_output_file_matches_stdout(run, tmp_path):

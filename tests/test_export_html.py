@@ -87,7 +87,7 @@ def test_one_vertical_timeline_per_case(page):
                         "Other events"]  # fmt: skip
     jgg = page.by_id("jgg")
     [timeline] = jgg.find_all("ol", cls="timeline")
-    assert len(timeline.find_all("li", cls="event")) == 7
+    assert len(timeline.find_all("li", cls="event")) == 9
     # An event of two cases is on both timelines.
     assert page.by_id("abrego-garcia--scotus-order-2025-04-10")
     assert page.by_id("noem-v-abrego-garcia--scotus-order-2025-04-10")

@@ -23,6 +23,7 @@ from timeline.yamltree import read_yaml
 
 from conftest import BUNDLED, REPO
 from test_check_rejections import CASES, FILE_LEVEL, HEAD
+from test_positions import POSITIONED
 
 TODAY = date(2026, 11, 27)
 
@@ -624,3 +625,26 @@ def test_rapidyaml_refusing_a_file_sends_it_to_the_exact_reader(tmp_path):
     assert fastyaml.read_fast(text) is None
     result = loader.load([Path("events.yaml")], tmp_path, TODAY)
     assert [d.code for d in result.diagnostics] == ["T002"]
+
+
+# Positions as editors count them (tests/test_positions.py): where the fast reader vouches,
+# it gives the exact reader's tree and positions; else the exact diagnostics stand.
+EDITOR_LINES = [(name, text) for name, text, _ in POSITIONED] + [
+    ("wide and astral titles",
+     "events:\n  - {date: 2025-01-01, kind: other, title: \u6f22\u5b57\U0001F600}\n"
+     "  - date: 2025-01-02\n    kind: other\n    title: \u00e9\u0301 \u6f22\n"),
+    ("a line separator in a quoted title",
+     'events:\n  - date: 2025-01-01\n    kind: other\n    title: "a\u2028b"\n'),
+    ("CRLF and no final line break", "events:\r\n  - date: 2025-01-01\r\n    kind: other"),
+]
+
+
+@pytest.mark.parametrize("name,text", EDITOR_LINES, ids=[case[0] for case in EDITOR_LINES])
+def test_both_paths_give_the_editors_positions(tmp_path, name, text):
+    (tmp_path / "events.yaml").write_bytes(text.encode("utf-8"))
+    assert_reads_agree(text)
+    fast, exact = both_paths(tmp_path)
+    if stands(fast):
+        assert fast.diagnostics == exact.diagnostics
+        assert_same_result(fast, exact)
+    assert loader.load([Path("events.yaml")], tmp_path, TODAY).diagnostics == exact.diagnostics

@@ -225,7 +225,7 @@ def test_markdown_follows_the_filters(run) -> None:
     assert "## J.G.G. v. Trump" in result.stdout
     assert "## Abrego Garcia v. Noem" not in result.stdout
     assert "Filtered: case jgg." in result.stdout
-    assert "7 events in 1 case; 0 deadlines passed, 0 due soon." in result.stdout
+    assert "9 events in 1 case; 0 deadlines passed, 0 due soon." in result.stdout
 
 
 def test_markdown_with_nothing_matching_says_so(run) -> None:

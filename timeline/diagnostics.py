@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
+from timeline.visible import visible
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -26,6 +28,10 @@ CODES: dict[str, str] = {
     "T006": "an include is missing, matches nothing (or more than 10,000 files), is not a regular"
     " file, cannot be read, or includes itself",
     "T007": "unknown file format `version`",
+    "T008": (
+        "a character YAML 1.1 reads as a line break and editors do not (NEL U+0085, LS U+2028, "
+        "PS U+2029) outside quoted text"
+    ),
     "T101": 'unknown key, with a "did you mean" suggestion',
     "T102": "missing required field, or a required field with no value",
     "T103": "wrong type: a mapping, a list or text was expected",
@@ -79,8 +85,16 @@ class Diagnostic:
     code: str
     message: str
 
+    def __post_init__(self) -> None:
+        # A message quotes keys and values from the file: one problem stays one line, in every
+        # output format, and nothing in it reaches a terminal raw ("line\nbreak" shows `\n`).
+        message = visible(self.message)
+        if message is not self.message:
+            object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+        path = visible(self.path)  # a path from an include pattern is the file's text too
+        return f"{path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -3,7 +3,8 @@
 New events are appended as text at the end of the ``events:`` list (timeline/yamlappend.py).
 The would-be file is written beside the original, read back, validated and compared with the
 original (every old event unchanged, the new ones there) before it replaces it, all under an
-exclusive lock, so concurrent writers queue instead of racing.
+exclusive lock, so concurrent writers queue instead of racing; and only if the file is still
+the one read, since a program that takes no lock (an editor, git) may have replaced it.
 """
 
 from __future__ import annotations
@@ -77,21 +78,28 @@ def ids_in(result: LoadResult) -> set[str]:
 
 
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` for a read-modify-write.
+def locked(path: Path, name: str | None = None) -> Iterator[os.stat_result | None]:
+    """Hold an exclusive lock on ``path`` for a read-modify-write; yield the locked file's stat.
 
     The lock is on the file itself (no lock file is left in the user's folder). A writer
     replaces the file by renaming, so after the lock is granted we check that ``path`` still
-    names the locked file; if it was replaced meanwhile, we lock the new one.
+    names the locked file; if it was replaced meanwhile, we lock the new one. A program that
+    takes no lock (an editor, git) can still replace it: the write checks before its rename.
+    A file that cannot be opened raises Unreadable, naming it as ``name``.
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on POSIX: rename is still atomic
-        yield
+        yield None
         return
+    from timeline.files import Unreadable
+
     real = os.path.realpath(path)
     while True:
-        descriptor = os.open(real, os.O_RDONLY)
+        try:
+            descriptor = os.open(real, os.O_RDONLY)
+        except OSError as exc:
+            raise Unreadable(exc.errno, exc.strerror or str(exc), name or str(path)) from exc
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX)
             try:
@@ -99,7 +107,7 @@ def locked(path: Path) -> Iterator[None]:
             except FileNotFoundError:
                 current = None
             if current is not None and os.path.samestat(current, os.fstat(descriptor)):
-                yield
+                yield current
                 return
         finally:
             os.close(descriptor)  # closing releases the lock
@@ -145,10 +153,11 @@ def add_to_file(
     """Load, let ``build`` make the new items, append them, verify, and replace the file.
 
     Raises FileErrors when the file is already invalid, Refused when the result would be,
-    EditError when the file's layout cannot take new items.
+    EditError when the file's layout cannot take new items, ChangedMeanwhile when another
+    program changed the file after it was read, OSError when it cannot be read or written.
     """
     lock_path = Path(os.path.realpath(cwd / (to if to is not None else paths[0])))
-    with locked(lock_path):
+    with locked(lock_path, os.path.normpath(to if to is not None else paths[0])) as locked_file:
         baseline = load(paths, cwd, today)  # read only once no one else is writing
         if not baseline.ok:
             raise FileErrors(baseline)
@@ -158,8 +167,17 @@ def add_to_file(
         change = Change(record.path, items, skipped=skipped)
         if not items:
             return change
-        raw = real.read_bytes()
+        from timeline.files import (
+            ChangedMeanwhile, read_for_rewrite, remove_leftovers, write_atomically,
+        )  # fmt: skip
+
+        raw, read = read_for_rewrite(real, record.path)
         text = raw.decode("utf-8-sig")
+        same_as_locked = real != lock_path or locked_file is None or (
+            (read.device, read.inode) == (locked_file.st_dev, locked_file.st_ino)
+        )
+        if text != record.text or not same_as_locked:
+            raise ChangedMeanwhile(real, None)  # replaced while it was being read
         new_text, change.lines, change.text = append_items(text, items, record.tree)
         data = (BOM if raw.startswith(BOM.encode()) else "").encode() + new_text.encode("utf-8")
 
@@ -170,10 +188,10 @@ def add_to_file(
         if dry_run:
             verify(data)
             return change
-        from timeline.files import write_atomically
-
+        remove_leftovers(real)  # of writers killed before they could clean up
         # Check what is on disk, not what we meant to write.
-        write_atomically(real, data, check=lambda temporary: verify(temporary.read_bytes()))
+        write_atomically(real, data, check=lambda temporary: verify(temporary.read_bytes()),
+                         expect=read, name=record.path)  # fmt: skip
     return change
 
 

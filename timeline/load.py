@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from timeline import fastyaml, regular_files
 from timeline.diagnostics import Diagnostic, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
+from timeline.positions import Lines
 from timeline.timeline import Timeline, Where
 from timeline.yamltree import Mapping, Pos, Sequence, read_yaml
 
@@ -38,6 +39,7 @@ class FileRecord:
     model: FileModel | None = None
     # For each event of ``model``, its index in the file (invalid events are left out).
     event_index: list[int] = field(default_factory=list)
+    lines: Lines | None = field(default=None, repr=False, compare=False)  # found when needed
 
     def left_out_ids(self) -> set[str]:
         """Ids of events left out as invalid: references to them are not errors too."""
@@ -62,16 +64,20 @@ class LoadResult:
     timeline: Timeline
     diagnostics: list[Diagnostic]
     files: list[FileRecord] = field(default_factory=list)
+    # The diagnostics that say a file could not be read (exit 4, not a problem in its text).
+    unreadable: list[Diagnostic] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
     def source_line(self, path: str, line: int) -> str | None:
+        """Line ``line`` of the file read as ``path``, as an editor counts lines."""
         for record in self.files:
             if record.path == path:
-                lines = record.text.splitlines()
-                return lines[line - 1] if 0 < line <= len(lines) else None
+                if record.lines is None:
+                    record.lines = Lines(record.text)
+                return record.lines.line(line)
         return None
 
 
@@ -132,7 +138,7 @@ def _load(
         timeline = _merge(reading.records, reading.diagnostics)
         run_checks(timeline, reading.records, reading.diagnostics, today)
     reading.diagnostics.sort()
-    return LoadResult(timeline, reading.diagnostics, reading.records)
+    return LoadResult(timeline, reading.diagnostics, reading.records, reading.unreadable)
 
 
 @dataclass
@@ -150,6 +156,7 @@ class _Reading:
     seen: set[Path] = field(default_factory=set)
     records: list[FileRecord] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unreadable: list[Diagnostic] = field(default_factory=list)
 
     def file(self, path: Path, chain: tuple[Path, ...]) -> None:
         """Read ``path`` and its includes; ``chain`` holds the files that include it."""
@@ -165,6 +172,7 @@ class _Reading:
         except OSError as exc:
             diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "T006",
                                           f"cannot read file: {exc.strerror}"))  # fmt: skip
+            self.unreadable.append(diagnostics[-1])
             return
         text = _decode(raw, display, diagnostics)
         del raw  # big files: the text is all that is needed from here on
@@ -240,11 +248,14 @@ def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | No
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # The bytes before the first bad one are UTF-8: the position counts their characters.
+        # (The codec counts from after a byte-order mark.)
+        body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+        before = body[: exc.start].decode("utf-8")
+        line, col = Lines(before).position(len(before))
         diagnostics.append(
             Diagnostic(display, line, col, Severity.ERROR, "T001",
-                       f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+                       f"the file is not UTF-8 (byte 0x{body[exc.start]:02x}); save it as UTF-8")
         )
         return None
     return text

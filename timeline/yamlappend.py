@@ -181,6 +181,13 @@ def _blank_above(lines: list[str], row: int) -> bool:
     return above >= 0 and not lines[above].strip()
 
 
+def line_end_of(text: str) -> str:
+    """The line end the file uses most: LF, CRLF or a lone CR (LF for a file with none)."""
+    crlf = text.count("\r\n")
+    counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+    return max(counts, key=lambda end: counts[end])  # a tie keeps the first: LF, then CRLF
+
+
 def append_items(
     text: str, items: list[dict[str, Value]], tree: Any = None
 ) -> tuple[str, list[int], str]:
@@ -190,7 +197,7 @@ def append_items(
     (the file as loaded, with positions) lets only the last item be parsed again.
     Returns the new text, each item's 1-based line, and the lines added (for a dry run).
     """
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = line_end_of(text)
     lines = split_lines(text)
     layout = (_tail_layout(lines, tree) if tree is not None else None) or scan_layout(text)
     if lines and not LINE_END.search(lines[-1]):

@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 
-from timeline.cli.common import app
+from timeline.cli.common import Stopped, app
 from timeline.cli import cases as _cases  # noqa: F401  (registers the command)
 from timeline.cli import add as _add  # noqa: F401
 from timeline.cli import check as _check  # noqa: F401
@@ -35,6 +35,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("timeline: interrupted\n")
         code = 130
+    except Stopped as stopped:  # SIGTERM or SIGHUP during a write, cleaned up as Ctrl-C is
+        sys.stderr.write(f"timeline: stopped by {signal.Signals(stopped.signum).name}\n")
+        code = 128 + stopped.signum
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         sys.stderr.write(f"timeline: internal error: {type(exc).__name__}: {exc}\n")
         code = 1

@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from timeline.cli.common import (
-    EXIT_FILE_ERRORS, FileOption, TodayOption, app, discover_or_exit, err_console, local_today,
-    parse_today, print_diagnostics, usage_error,
+    EXIT_FILE_ERRORS, EXIT_IO, FileOption, TodayOption, app, cannot_write, discover_or_exit,
+    err_console, failure_code, io_error, local_today, parse_today, print_diagnostics,
+    signals_stop_cleanly, usage_error,
 )  # fmt: skip
 
 if TYPE_CHECKING:
     from datetime import date
 
     from timeline.edit import Build, Change
+    from timeline.files import ChangedMeanwhile
 
 ToOption = Annotated[
     Optional[str],
@@ -109,19 +111,26 @@ def write_events(
 ) -> Change:
     """Run an add or import; map every failure to its message and exit code."""
     from timeline.edit import EditError, FileErrors, Refused, add_to_file
+    from timeline.files import ChangedMeanwhile
 
     cwd = Path.cwd()
     paths = discover_or_exit(files)
     if to is not None and not (cwd / to).is_file():
         usage_error(f"--to: no such file: {to}")
     try:
-        change = add_to_file(paths, cwd, today or local_today(), build, to=to, dry_run=dry_run)
+        with signals_stop_cleanly():
+            change = add_to_file(paths, cwd, today or local_today(), build, to=to,
+                                 dry_run=dry_run)  # fmt: skip
     except FileErrors as exc:
         from timeline.diagnostics import Severity
 
         errors = [d for d in exc.result.diagnostics if d.severity is Severity.ERROR]
         print_diagnostics(exc.result, errors, err_console())
+        if failure_code(exc.result) == EXIT_IO:
+            io_error("a file could not be read; nothing was written")
         _fail("the file has errors; fix them first (see `timeline check`); nothing was written")
+    except ChangedMeanwhile as exc:
+        io_error(_changed_message(exc, cwd))
     except Refused as exc:
         console = err_console()
         for diagnostic in exc.diagnostics:
@@ -130,7 +139,7 @@ def write_events(
     except EditError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"cannot write {exc.filename or 'the file'}: {exc.strerror or exc}")
+        io_error(cannot_write(exc) if exc.filename else f"cannot read or write the file: {exc}")
     if change.warnings and not dry_run:
         # The file now has these lines, so the positions are worth showing.
         console = err_console()
@@ -141,6 +150,25 @@ def write_events(
             console.print(f"timeline: and {len(change.warnings) - len(shown)} more warnings like "
                           "these (see `timeline check`)", markup=False)  # fmt: skip
     return change
+
+
+def _changed_message(exc: ChangedMeanwhile, cwd: Path) -> str:
+    """Where each version is, for a file another program changed while it was being written."""
+    name = _shown(exc.path, cwd)
+    if exc.kept is None:
+        return (f"{name} was changed by another program while timeline was reading it; nothing "
+                "was written: run the command again")  # fmt: skip
+    return (f"{name} was changed by another program while timeline was writing it: it is left as "
+            f"that program wrote it, and what timeline would have written is in "
+            f"{_shown(exc.kept, cwd)}; run the command again to add to the changed file")
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    """``path`` relative to the working folder when it is inside it, else as it is."""
+    try:
+        return str(path.relative_to(cwd.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _fail(message: str) -> NoReturn:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from timeline.cli.common import (
-    EXIT_FILE_ERRORS, EXIT_OK, FileOption, TodayOption, app, discover_or_exit, local_today,
-    out_console, parse_today, print_diagnostics,
+    FileOption, TodayOption, app, discover_or_exit, failure_code, local_today, out_console,
+    parse_today, print_diagnostics, write_stdout,
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -54,18 +54,19 @@ def check(
             "events": len(result.timeline.events),
             "diagnostics": [d.as_dict() for d in result.diagnostics],
         }
-        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         console = out_console()
         print_diagnostics(result, result.diagnostics, console)
         console.print(_summary(result.files, len(result.timeline.events),
                                len(result.timeline.cases), errors, warnings), markup=False)
-    raise typer.Exit(EXIT_FILE_ERRORS if failed else EXIT_OK)
+    raise typer.Exit(failure_code(result, strict))
 
 
 def _summary(files: list[FileRecord], events: int, cases: int, errors: int, warnings: int) -> str:
     from timeline.render.phrases import plural
+    from timeline.visible import visible
 
-    names = ", ".join(record.path for record in files) or "no file"
+    names = visible(", ".join(record.path for record in files)) or "no file"
     counts = f"{plural(events, 'event')} in {plural(cases, 'case')}"
     return f"{names}: {counts}; {plural(errors, 'error')}, {plural(warnings, 'warning')}"

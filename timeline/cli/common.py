@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, NoReturn, Optional
 
 import typer
 
@@ -98,7 +99,9 @@ SearchOption = Annotated[
 
 
 def usage_error(message: str) -> NoReturn:
-    err_console().print(f"timeline: error: {message}", markup=False, highlight=False)
+    from timeline.visible import visible  # a message may quote ids or paths from the file
+
+    err_console().print(f"timeline: error: {visible(message)}", markup=False, highlight=False)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -164,7 +167,7 @@ def discover_or_exit(files: list[str] | None) -> list[Path]:
 
 
 def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: bool = False) -> LoadResult:
-    """Load the events files; print errors and exit 1 if there are any."""
+    """Load the events files; print errors and exit 1 if there are any (4 if one was unreadable)."""
     from timeline.load import load
 
     result = load(discover_or_exit(files), Path.cwd(), today or local_today())
@@ -175,26 +178,60 @@ def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: 
     ]
     if not result.ok:
         print_diagnostics(result, shown, err_console())
-        raise typer.Exit(EXIT_FILE_ERRORS)
+        raise typer.Exit(failure_code(result))
     return result
 
 
+def failure_code(result: LoadResult, strict: bool = False) -> int:
+    """The exit code for a load: 1 for errors in a file's text (or warnings, ``strict``), else 4
+    when a file could not be read (the lowest code that applies wins), else 0."""
+    from timeline.diagnostics import Severity
+
+    unreadable = {id(d) for d in result.unreadable}
+    for diagnostic in result.diagnostics:
+        if id(diagnostic) in unreadable:
+            continue
+        if diagnostic.severity is Severity.ERROR or strict:
+            return EXIT_FILE_ERRORS
+    return EXIT_IO if unreadable else EXIT_OK
+
+
 def print_diagnostics(result: LoadResult, diagnostics: list[Diagnostic], console) -> None:  # type: ignore[no-untyped-def]
-    """Print ``PATH:LINE:COL: severity: message``; on a terminal, the line and a caret too."""
+    """Print ``PATH:LINE:COL: severity: message``; on a terminal, the line and a caret too.
+
+    Text from the file is shown with its control characters escaped (timeline/visible.py).
+    """
     from rich.text import Text
+
+    from timeline.visible import visible
 
     for diagnostic in diagnostics:
         style = "bold red" if str(diagnostic.severity) == "error" else "bold yellow"
         line = Text()
-        line.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: ", style="bold")
+        where = f"{visible(diagnostic.path)}:{diagnostic.line}:{diagnostic.col}: "
+        line.append(where, style="bold")
         line.append(f"{diagnostic.severity}:", style=style)
         line.append(f" {diagnostic.message} [{diagnostic.code}]")
         console.print(line)
         if console.is_terminal:
             source = result.source_line(diagnostic.path, diagnostic.line)
             if source is not None:
-                console.print(Text("  " + source.replace("\t", " ")))
-                console.print(Text("  " + " " * (diagnostic.col - 1) + "^", style="bold green"))
+                shown, caret_at = excerpt(source, diagnostic.col)
+                console.print(Text("  " + shown))
+                console.print(Text("  " + " " * caret_at + "^", style="bold green"))
+
+
+def excerpt(source: str, col: int) -> tuple[str, int]:
+    """A source line as shown under a diagnostic, and the display column of its ``col``.
+
+    ``col`` counts code points; the caret goes by display width: a CJK character takes two
+    columns, an escaped control character as many as its escape.
+    """
+    from rich.cells import cell_len
+
+    from timeline.visible import visible
+
+    return visible(source), cell_len(visible(source[: max(col - 1, 0)]))
 
 
 def filters_from(
@@ -276,11 +313,86 @@ def select(
 def write_output(text: str, output: str | None) -> None:
     """Write to stdout, or atomically to ``output``."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        write_stdout(text)
         return
-    from timeline.files import write_atomically
+    from timeline.files import Unwritable, remove_leftovers, write_atomically
 
     try:
-        write_atomically(Path(output), text)
+        with signals_stop_cleanly():
+            remove_leftovers(Path(output))
+            write_atomically(Path(output), text)
+    except Unwritable as exc:
+        if exc.kind == "special":
+            io_error(f"cannot write {output}: {exc.strerror}; write to a file, or leave out -o "
+                     "to write to stdout")  # fmt: skip
+        io_error(cannot_write(exc))
     except OSError as exc:
-        usage_error(f"cannot write {output}: {exc.strerror or exc}")
+        io_error(cannot_write(exc))
+
+
+def io_error(message: str) -> NoReturn:
+    """A file could not be read or written: one line, exit 4."""
+    err_console().print(f"timeline: error: {message}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_IO)
+
+
+def cannot_write(exc: OSError) -> str:
+    """``cannot write FILE: REASON; ...`` for an OSError of timeline.files (read or write)."""
+    from timeline.files import Unreadable, Unwritable
+
+    name = exc.filename or "the file"
+    if isinstance(exc, Unreadable):
+        return f"cannot read {name}: {exc.strerror or exc}; nothing was written"
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, Unwritable):
+        advice = {"read-only": f"; allow writing it first (chmod u+w {name})",
+                  "owner": "; run as its owner"}.get(exc.kind, "")  # fmt: skip
+        return f"cannot write {name}: {reason}{advice}"
+    return f"cannot write {name}: {reason}; nothing was written"
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived during a write: unwinding removes the temporary file, as
+    Ctrl-C's KeyboardInterrupt does; ``main`` then exits 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def signals_stop_cleanly() -> Iterator[None]:
+    """While a file is written, SIGTERM and SIGHUP raise Stopped instead of ending the process
+    at once (which would leave the temporary file); the previous handlers come back after.
+    A signal already ignored (``nohup``) stays ignored."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {}
+    try:
+        for signum in wanted:
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # `nohup timeline add` goes on
+                previous[signum] = signal.signal(signum, stop)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout: as it is to a pipe or a file, its controls escaped to a terminal.
+
+    On a terminal, text from the file must not drive it (timeline/visible.py); the format's own
+    tabs and line ends stay. Piped, every byte is the export's.
+    """
+    if sys.stdout.isatty():
+        from timeline.visible import visible
+
+        text = visible(text, layout=True)
+    sys.stdout.write(text)

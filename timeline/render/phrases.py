@@ -7,13 +7,13 @@ and details split into the same paragraphs and lists.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 
 from timeline.dates import FileDate, Precision, format_offset, zone
 from timeline.deadlines import FLAGGED, DeadlineState, Due, has_seconds
 from timeline.model import Event
 from timeline.timeline import Timeline
+from timeline.visible import visible
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -41,16 +41,15 @@ NO_OUTCOME = "no outcome recorded"
 # The flagged deadlines taken together: `missed` ones are recorded unmet, `passed` ones unknown.
 FLAGGED_UNMET = "not recorded as met"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
 
 def clean(text: str) -> str:
-    """File text for a terminal: one line, no control characters.
+    """File text for a terminal: one line, its runs of spaces and line breaks one space, and
+    every control or bidi character shown escaped (see timeline/visible.py).
 
     An escape sequence in a title could otherwise move the cursor, clear the screen or retitle
     the window of whoever reads the timeline.
     """
-    return " ".join(_CONTROL.sub("\ufffd", text).split())
+    return visible(" ".join(text.split()))
 
 
 def blocks(details: str) -> list[tuple[str, list[str]]]:
