@@ -8,17 +8,21 @@ tabs and line breaks.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 from icalendar import Calendar
+from markdown_it import MarkdownIt
 
 from browser import screenshot
 from conftest import DATA, FIXED_TODAY
 from htmltree import Node, parse
+from test_markdown import walk
 
 from timeline.render import RENDERERS
 from timeline.render.csv_ import FORMULA_STARTS
@@ -97,6 +101,28 @@ def test_ics_escapes_text_so_no_property_is_injected(run):
     assert DETAILS.rstrip("\n") in description
     assert f"- {SOURCE_TITLE} <{SOURCE_URL}>" in description
     assert "Case: " + CASE_TITLE in description
+
+
+# markdown -------------------------------------------------------------------------------------
+
+# The sources' addresses as the export writes them (percent-encoded): the only links it may make.
+MARKDOWN_LINKS = {"https://example.org/a?b=1&c=%22%3E%3Cscript%3Ealert('url')%3C/script%3E",
+                  "https://example.org/?q=%22onmouseover=alert(1)"}
+
+
+def test_markdown_makes_no_link_but_the_sources_even_for_a_linkifying_reader(run):
+    text = text_of(run, "markdown")
+    reader = MarkdownIt("gfm-like", {"linkify": True})  # linkify-it finds bare domains
+    hrefs = {token.attrGet("href") for token in walk(reader.parse(text))
+             if token.type == "link_open"}  # fmt: skip
+    assert hrefs == MARKDOWN_LINKS
+    page = cmarkgfm.github_flavored_markdown_to_html(text)  # GitHub's autolinks
+    hrefs = {html.unescape(href) for href in re.findall(r'href="([^"#][^"]*)"', page)}
+    assert hrefs == MARKDOWN_LINKS
+    # and the author's text is all there, as a reader sees it
+    author = "see evil.com now, sub.evil.co.uk/path, evil.com:8080, user@\u2060evil.com, " \
+        "xn--80ak6aa92e.com, http://evil.com, www.evil.com"
+    assert author in html.unescape(re.sub(r"<[^>]*>", "", page))
 
 
 # html -----------------------------------------------------------------------------------------

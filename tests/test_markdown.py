@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -61,6 +64,13 @@ events:
     kind: other
     title: "[ref]\n\n[ref]: javascript:alert(3)"
     sources: [evil-source]
+  - id: domains
+    date: 2025-01-07
+    case: evil
+    kind: other
+    title: "see evil.com now, sub.evil.co.uk/path, evil.com:8080, user@evil.com, a.b@c.d"
+    details: "xn--80ak6aa92e.com and http://evil.com"
+    sources: [evil-source]
 '''
 # The titles as one line, as each table cell must show them.
 TITLES = {
@@ -68,9 +78,15 @@ TITLES = {
     "script": "<script>alert('x')</script> &amp; &lt;b&gt;",
     "link": "[x](javascript:alert(1)) and <javascript:alert(1)> and ![i](javascript:x)",
     "newline": "first line second | line | --- | --- | # heading",
-    "autolinks": "mail me@example.org, see www.example.org, ftp://example.org/x, $x$",
+    "autolinks": "mail me@\u2060example.org, see www.example.org, ftp://example.org/x, $x$",
     "reference": "[ref] [ref]: javascript:alert(3)",
+    # An e-mail address keeps an invisible word joiner after its `@` (see markdown.py).
+    "domains": "see evil.com now, sub.evil.co.uk/path, evil.com:8080, user@\u2060evil.com,"
+               " a.b@\u2060c.d",
 }
+# The only links the export may make: the sources' addresses, percent-encoded.
+SOURCE_LINKS = {"https://example.org/a?b=%3Cc%3E&d=(e)",
+                "https://example.org/path%20with%20space%3E(x)"}
 
 
 def parse(text: str) -> list[Token]:
@@ -127,6 +143,20 @@ def test_hostile_values_make_no_link_but_http(hostile: str) -> None:
         assert str(href).startswith(("https://", "http://")), href
     assert "https://example.org/a?b=%3Cc%3E&d=(e)" in hrefs
     assert "https://example.org/path%20with%20space%3E(x)" in hrefs
+
+
+def test_a_linkifying_reader_makes_no_link_but_the_sources(hostile: str) -> None:
+    reader = MarkdownIt("gfm-like", {"linkify": True})
+    hrefs = {t.attrGet("href") for t in walk(reader.parse(hostile)) if t.type == "link_open"}
+    assert hrefs == SOURCE_LINKS
+
+
+def test_githubs_renderer_makes_no_link_but_the_sources(hostile: str) -> None:
+    # cmark-gfm, GitHub's own: its autolink extension links e-mail addresses even with the
+    # `@` escaped, and finds `www.`, `http://` and `ftp://` in running text.
+    page = cmarkgfm.github_flavored_markdown_to_html(hostile)
+    assert {html.unescape(href) for href in re.findall(r'href="([^"]*)"', page)
+            if not href.startswith("#")} == SOURCE_LINKS  # fmt: skip  (footnotes link to #)
 
 
 def test_each_hostile_title_sits_in_one_cell(hostile: str) -> None:
@@ -221,8 +251,16 @@ def test_markdown_to_a_file(run, tmp_path: Path) -> None:
         ("[x](javascript:y)", r"\[x\](javascript:y)"),
         ("one\ntwo\r\nthree", "one two three"),
         ("a & b", r"a \& b"),
-        ("www.example.org", r"www\.example.org"),
+        ("www.example.org", r"www\.example\.org"),
         ("ftp://host", r"ftp\://host"),
+        ("see evil.com now", r"see evil\.com now"),
+        ("sub.evil.co.uk/path", r"sub\.evil\.co\.uk/path"),
+        ("evil.com:8080", r"evil\.com:8080"),
+        ("user@evil.com", "user\\@\u2060evil\\.com"),
+        ("xn--80ak6aa92e.com", r"xn--80ak6aa92e\.com"),
+        ("пример.рф", r"пример\.рф"),
+        ("http://evil.com", r"http\://evil\.com"),
+        ("@attacker, e.g. U.S. v. J.G.G.", r"\@attacker, e.g. U.S. v. J.G.G."),
         ("Abrego Garcia v. Noem, 8:25-cv-00951", "Abrego Garcia v. Noem, 8:25-cv-00951"),
     ],
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, FIXED_TODAY, REPO
+from timeline import regular_files
 
 BASE = """\
 sources:
@@ -504,14 +505,14 @@ def test_an_unreadable_events_file_exits_4(
 ) -> None:
     path = tmp_path / "events.yaml"
     path.write_text(BASE)
-    real_read_bytes = Path.read_bytes
+    real_read = regular_files.read_regular  # how the loader reads every events file
 
-    def unreadable(self: Path) -> bytes:
-        if self.name == "events.yaml":
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_read_bytes(self)
+    def unreadable(path: Path) -> bytes:
+        if Path(path).name == "events.yaml":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(regular_files, "read_regular", unreadable)
     result = run(*command, "--today", FIXED_TODAY)
     assert result.exit_code == 4, result.output
     line = "events.yaml:1:1: error: cannot read file: Permission denied [T006]"
@@ -570,14 +571,14 @@ def test_an_unreadable_include_with_other_errors_is_exit_1(
           - {id: a, date: 2025, kind: nonsense, title: A}
     """))
     (tmp_path / "more.yaml").write_text("events: []\n")
-    real_read_bytes = Path.read_bytes
+    real_read = regular_files.read_regular  # how the loader reads every events file
 
-    def unreadable(self: Path) -> bytes:
-        if self.name == "more.yaml":
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_read_bytes(self)
+    def unreadable(path: Path) -> bytes:
+        if Path(path).name == "more.yaml":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(regular_files, "read_regular", unreadable)
     result = run("check", "--today", FIXED_TODAY)
     assert result.exit_code == 1  # the lowest code that applies wins
     assert "more.yaml:1:1: error: cannot read file: Permission denied [T006]" in result.stdout

@@ -25,7 +25,8 @@ CODES: dict[str, str] = {
     "T003": "a key appears twice in one mapping (YAML loaders would silently keep the last)",
     "T004": 'an anchor or alias: refused, they allow "billion laughs" expansion; use ids',
     "T005": "a YAML tag such as `!!python/object`: refused, never honoured",
-    "T006": "an include is missing, matches nothing, cannot be read, or includes itself",
+    "T006": "an include is missing, matches nothing (or more than 10,000 files), is not a regular"
+    " file, cannot be read, or includes itself",
     "T007": "unknown file format `version`",
     "T008": (
         "a character YAML 1.1 reads as a line break and editors do not (NEL U+0085, LS U+2028, "

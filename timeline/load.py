@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
-from timeline import fastyaml
+from timeline import fastyaml, regular_files
 from timeline.diagnostics import MAX_PROBLEMS, Diagnostic, Diagnostics, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.positions import Lines
@@ -182,7 +182,7 @@ class _Reading:
         diagnostics = self.diagnostics
         try:
             override = self.overrides.get(resolved)
-            raw = resolved.read_bytes() if override is None else override
+            raw = regular_files.read_regular(resolved) if override is None else override
         except OSError as exc:
             problem = Diagnostic(display, 1, 1, Severity.ERROR, "T006",
                                  f"cannot read file: {exc.strerror}")  # fmt: skip
@@ -226,16 +226,35 @@ class _Reading:
 
         cwd, folder = self.cwd, parent.parent
         if glob.has_magic(pattern):
-            matches = sorted(glob.glob(str(cwd / folder / pattern)))
-            targets = [folder / os.path.relpath(m, cwd / folder) for m in matches
-                       if os.path.isfile(m)]  # fmt: skip
-            if not targets:
+            try:
+                matches = regular_files.expand(str(cwd / folder / pattern))
+            except regular_files.TooMany as exc:
+                error(f"include '{pattern}' {exc}")
+                return
+            targets = []
+            for match in matches:
+                target = folder / os.path.relpath(match, cwd / folder)
+                try:
+                    what = regular_files.refusal(match)
+                except OSError:
+                    continue  # gone, or a broken link: no file to read
+                if what is not None:
+                    error(f"include '{pattern}' matches {os.path.normpath(target)}, {what}: "
+                          "only regular files are read")  # fmt: skip
+                    continue
+                targets.append(target)
+            if not targets and not matches:
                 error(f"include '{pattern}' matches no file")
                 return
         else:
             target = folder / pattern
-            if not (cwd / target).is_file():
+            try:
+                what = regular_files.refusal(cwd / target)
+            except OSError:
                 error(f"include '{pattern}' not found (looked for {os.path.normpath(target)})")
+                return
+            if what is not None:
+                error(f"include '{pattern}' is {what}: only regular files are read")
                 return
             targets = [target]
         for target in targets:
@@ -318,12 +337,18 @@ def _unknown_key(loc: tuple[Any, ...], key: str, pos: Pos, display: str) -> Diag
 
 
 def _includes(tree: Mapping) -> list[tuple[str, Pos]]:
+    """The includes to follow: one text or a list of them, each as the model takes it.
+
+    An entry the model refuses (not text, or blank: see ``Text`` in model.py) is reported by
+    the validation, and is never read as well.
+    """
     value = tree.get("include")
+    entries: list[tuple[Any, Pos]] = []
     if isinstance(value, str):
-        return [(value, tree.value_pos["include"])]
-    if isinstance(value, Sequence):
-        return [(item, pos) for item, pos in zip(value, value.item_pos) if isinstance(item, str)]
-    return []
+        entries = [(value, tree.value_pos["include"])]
+    elif isinstance(value, Sequence):
+        entries = list(zip(value, value.item_pos))
+    return [(item, pos) for item, pos in entries if isinstance(item, str) and item.strip()]
 
 
 def _validate(

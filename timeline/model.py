@@ -178,6 +178,11 @@ def _sequence(value: Any) -> Any:
     return value
 
 
+def _includes(value: Any) -> Any:
+    """One include or a list of them, as every list field takes one value or a list."""
+    return _sequence(_one_or_many(value))
+
+
 def _mapping(value: Any) -> Any:
     if value is None:
         return {}
@@ -280,7 +285,7 @@ class FileModel(_Strict):
     people: Annotated[dict[Id, Person], BeforeValidator(_mapping)] = {}
     cases: Annotated[dict[Id, Case], BeforeValidator(_mapping)] = {}
     kinds: Annotated[dict[Id, KindDef], BeforeValidator(_mapping)] = {}
-    include: Annotated[list[Text], BeforeValidator(_one_or_many), BeforeValidator(_sequence)] = []
+    include: Annotated[list[Text], BeforeValidator(_includes)] = []
     closures: Annotated[list[Day], BeforeValidator(_sequence)] = []
     holidays: Annotated[HolidayOptions, BeforeValidator(_mapping)] = HolidayOptions()
     events: Annotated[list[Event], BeforeValidator(_sequence)] = []

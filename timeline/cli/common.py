@@ -151,11 +151,17 @@ def today_function(fixed: date | None) -> TodayFor:
 
 
 def discover_or_exit(files: list[str] | None) -> list[Path]:
-    """The files named by ``-f`` or TIMELINE_FILE, else the nearest events.yaml; none is exit 2."""
-    from timeline.discover import DiscoveryError, discover
+    """The files named by ``-f`` or TIMELINE_FILE, else the nearest events.yaml; none is exit 2.
+
+    One that is there but cannot be read (a FIFO, a device, /proc) is exit 4.
+    """
+    from timeline.discover import DiscoveryError, UnreadableFile, discover
 
     try:
         return discover(files or [], os.environ.get("TIMELINE_FILE"), Path.cwd())
+    except UnreadableFile as exc:
+        err_console().print(f"timeline: error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_IO) from None
     except DiscoveryError as exc:
         usage_error(str(exc))
 

@@ -57,12 +57,14 @@ def _jurisdiction(text: str) -> str:
 
 def _timeline_if_any(files: list[str] | None) -> Timeline | None:
     """The events file's settings where there is one; without -f, no file is fine."""
-    from timeline.discover import DiscoveryError, discover
+    from timeline.discover import DiscoveryError, UnreadableFile, discover
 
     env_file = os.environ.get("TIMELINE_FILE")
     if not files and not env_file:
         try:
             discover([], None, Path.cwd())
+        except UnreadableFile:
+            pass  # an events file is there: load_or_exit says why it cannot be read
         except DiscoveryError:
             return None
     return load_or_exit(files, None).timeline

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
@@ -26,6 +27,10 @@ from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date
 from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# What editors and readers take for a line break: each one becomes iCalendar's newline.
+_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
+_URL_DROPPED = re.compile("[\t\r\n]")  # what a browser drops from a URL it is given
+_URL_ENCODED = re.compile("[\x00-\x20\x7f\x85\u2028\u2029]")
 PRODID = "-//timeline//court-case timeline export//EN"
 UID_DOMAIN = "timeline"
 # Deadlines still calling for action get the alarm; met, extended, vacated or moot ones do not.
@@ -40,8 +45,8 @@ def render(view: View) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     title = view_title(view)
-    calendar.add("name", ics_text(title))
-    calendar.add("x-wr-calname", ics_text(title))
+    calendar.add("name", ics_line(title))
+    calendar.add("x-wr-calname", ics_line(title))
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     placed = [(row, span) for row in view.rows if isinstance(span := placement(view, row), tuple)]
@@ -200,7 +205,7 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     component.add("transp", "TRANSPARENT")
     links = [ref.url for ref in source_refs(view.timeline, event) if ref.url]
     if links:
-        component.add("url", links[0])
+        component.add("url", ics_uri(links[0]))
     return component
 
 
@@ -208,10 +213,27 @@ def ics_text(text: str) -> str:
     """Text as RFC 5545 allows it: every line break a newline (written ``\\n``), no controls.
 
     TEXT values may hold no control character but tab; a carriage return would end the
-    content line for some readers, so CR and CRLF become the newline iCalendar escapes.
+    content line for some readers, so CR and CRLF become the newline iCalendar escapes, and so
+    do U+2028, U+2029 and NEL, which other readers take for line ends.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("\ufffd", text)
+    return _CONTROLS.sub("\ufffd", _BREAKS.sub("\n", text))
+
+
+def ics_line(text: str) -> str:
+    """Text for a property icalendar writes as it is (the calendar's name): one line.
+
+    Such a property has no escaped newline, and a raw one would end the content line: each
+    line break, with the spaces around it, becomes one space.
+    """
+    return " ".join(part.strip() for part in ics_text(text).split("\n") if part.strip())
+
+
+def ics_uri(url: str) -> str:
+    """A URL as a URI value: its tabs, CR and LF dropped, as a browser drops them, and
+    any other control character, space or line separator percent-encoded (a URI holds none).
+    """
+    url = _URL_DROPPED.sub("", url)
+    return _URL_ENCODED.sub(lambda match: quote(match.group(), safe=""), url)
 
 
 def has_day_before(start: Moment) -> bool:
@@ -256,5 +278,6 @@ def description(view: View, row: Row) -> str:
     refs = source_refs(tl, event)
     if refs:
         lines.extend(["", "Sources:"])
-        lines.extend(f"- {ref.label}" + (f" <{ref.url}>" if ref.url else "") for ref in refs)
+        lines.extend(f"- {ref.label}" + (f" <{ics_uri(ref.url)}>" if ref.url else "")
+                     for ref in refs)  # fmt: skip
     return "\n".join(lines)

@@ -2,7 +2,8 @@
 
 Every text from the file goes through ``escape``: a value must never end a table cell (``|``,
 newlines), become raw HTML (``<script>``), a link (``[x](javascript:...)``, ``<...>``, bare
-``www.``/``ftp://``/e-mail autolinks) or emphasis. Only links this module writes itself remain,
+``www.``/``ftp://``/e-mail autolinks, a bare domain such as ``evil.com`` that a linkifier
+would link) or emphasis. Only links this module writes itself remain,
 and those are the http(s) addresses the loader already checked, percent-encoded.
 """
 
@@ -30,6 +31,15 @@ _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SCHEME = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)")  # `ftp://`: no autolink of any scheme
 _WWW = re.compile(r"(?i)\b(www)\.")  # GFM autolinks bare `www.` names
+# A dot that could join a host name to its top-level domain (`evil.com`, `пример.рф`, a dot
+# before two letters or more: every TLD has two): linkifiers (markdown-it's linkify) make
+# `evil.com` a link. Escaped, the name is two runs of text that none joins; `U.S.` and `e.g.`,
+# a dot before one letter, stay as they are.
+_DOMAIN_DOT = re.compile(r"(?<=[\w-])\.(?=[^\W\d_]{2})")
+# GitHub links an e-mail address even with its `@` escaped (cmark-gfm looks for addresses in
+# the text once escapes are undone): an invisible word joiner after the `@` leaves no address.
+_ADDRESS_AT = re.compile(r"(?<=[\w.+-])(\\@)(?=\\?[\w.-])")
+WORD_JOINER = "\u2060"
 # What makes a line a list item or a rule where escaped text starts one (in the notes): `-`,
 # `+`, `=` and `1.`/`1)`; the other characters that could (`#`, `>`, `*`, `_`) escape always.
 _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
@@ -43,6 +53,8 @@ def escape(text: str) -> str:
     text = _BREAKS.sub(" ", text).strip()
     text = _SPECIAL.sub(r"\\\1", text)
     text = _SCHEME.sub(r"\\\1", text)
+    text = _DOMAIN_DOT.sub(r"\\.", text)
+    text = _ADDRESS_AT.sub(r"\1" + WORD_JOINER, text)
     return _WWW.sub(r"\1\\.", text)
 
 
