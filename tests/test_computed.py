@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import BUNDLED, FIXED_TODAY
-from timeline.deadlines import deadline_states, due_moments
+from timeline.deadlines.status import deadline_states, due_moments
 from timeline.load import load
 from timeline.model import Due as DueSpec
 

@@ -7,8 +7,8 @@ from datetime import date
 import holidays
 import pytest
 
-from timeline.jurisdictions import US_SUBDIVISIONS
-from timeline.legal_calendar import LegalCalendar
+from timeline.deadlines.jurisdictions import US_SUBDIVISIONS
+from timeline.deadlines.calendar import LegalCalendar
 
 MD = LegalCalendar("US-MD")
 US = LegalCalendar("US")

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from timeline.dates import parse_file_date
-from timeline.deadlines import DeadlineState, Due
+from timeline.deadlines.due import Due
+from timeline.deadlines.status import DeadlineState
 from timeline.render.phrases import badge, clean, days_phrase, due_label, full_date, short_date
 
 NY = "America/New_York"

@@ -249,7 +249,7 @@ def check_deadline_cycles(ctx: Context) -> None:
 
 def check_computed_triggers(ctx: Context) -> None:
     """A due date counted from a month, a year, or a century away cannot be right."""
-    from timeline.computed import MAX_DAYS, MAX_HOURS
+    from timeline.deadlines.counting import MAX_DAYS, MAX_HOURS
 
     events = ctx.by_id
     for index, event in enumerate(ctx.timeline.events):
@@ -280,7 +280,8 @@ def check_computed_range(ctx: Context) -> None:
     tl = ctx.timeline
     if not _may_leave_the_calendar(tl):
         return
-    from timeline.computed import beyond_the_calendar  # counting needs the holidays package
+    # counting needs the holidays package
+    from timeline.deadlines.counting import beyond_the_calendar
 
     for index, beyond in sorted(beyond_the_calendar(tl).items()):
         event = tl.events[index]

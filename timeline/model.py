@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic_core import PydanticCustomError
 
 from timeline.dates import FileDate, Precision, parse_file_date, zone
-from timeline.jurisdictions import JURISDICTIONS
+from timeline.deadlines.jurisdictions import JURISDICTIONS
 
 BUILTIN_KINDS: tuple[str, ...] = (
     "arrest",

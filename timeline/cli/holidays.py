@@ -13,7 +13,7 @@ from timeline.cli.common import FileOption, app, load_or_exit, local_today, usag
 if TYPE_CHECKING:
     from datetime import date
 
-    from timeline.legal_calendar import Holiday
+    from timeline.deadlines.calendar import Holiday
     from timeline.timeline import Timeline
 
 
@@ -46,7 +46,7 @@ def holidays(
 
 def _jurisdiction(text: str) -> str:
     from timeline.diagnostics import suggest
-    from timeline.jurisdictions import JURISDICTIONS
+    from timeline.deadlines.jurisdictions import JURISDICTIONS
 
     normal = text.strip().upper()
     if normal not in JURISDICTIONS:
@@ -69,7 +69,7 @@ def _timeline_if_any(files: list[str] | None) -> Timeline | None:
 
 
 def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: Iterable[date]) -> str:
-    from timeline.legal_calendar import LegalCalendar
+    from timeline.deadlines.calendar import LegalCalendar
 
     seen: set[Holiday] = set()
     days: list[Holiday] = []

@@ -10,7 +10,8 @@ import re
 from datetime import datetime, timezone
 
 from timeline.dates import FileDate, Precision, format_offset, zone
-from timeline.deadlines import FLAGGED, DeadlineState, Due, has_seconds
+from timeline.deadlines.due import Due, has_seconds
+from timeline.deadlines.status import FLAGGED, DeadlineState
 from timeline.model import Event
 from timeline.timeline import Timeline
 

@@ -15,12 +15,13 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from timeline.dates import Precision, zone
-from timeline.deadlines import Due
+from timeline.deadlines.due import Due
+from timeline.deadlines.fixed import fixed_dues
 from timeline.model import Event
 from timeline.timeline import Timeline
 
 if TYPE_CHECKING:
-    from timeline.legal_calendar import LegalCalendar
+    from timeline.deadlines.calendar import LegalCalendar
 
 # Longer periods are typos, not court deadlines; the check reports them (T207).
 MAX_DAYS = 36_525  # a century
@@ -61,8 +62,6 @@ def beyond_the_calendar(timeline: Timeline) -> dict[int, Beyond]:
     Those have no due date that a date can hold; the check reports them (T207). A deadline
     counted from one of them has no trigger day, and is not listed again.
     """
-    from timeline.deadlines import fixed_dues
-
     computer = _Computer(timeline, fixed_dues(timeline))
     computer.run()
     return computer.beyond
@@ -204,7 +203,7 @@ class _Computer:
                 break
         calendar = self.calendars.get(jurisdiction)
         if calendar is None:
-            from timeline.legal_calendar import LegalCalendar  # the `holidays` package
+            from timeline.deadlines.calendar import LegalCalendar  # the `holidays` package
 
             calendar = LegalCalendar(
                 jurisdiction, self.timeline.presidential_holidays, self.timeline.closures

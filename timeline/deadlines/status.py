@@ -1,4 +1,4 @@
-"""Due moments of deadlines and their statuses as of a given day.
+"""Deadline statuses as of a given day, from every deadline's due moment.
 
 ``today`` arrives as a function of the case's timezone, so the core never reads the clock.
 """
@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Callable
 
-from timeline.dates import FileDate, Precision, zone
+from timeline.dates import Precision, zone
+from timeline.deadlines.due import Due
+from timeline.deadlines.fixed import fixed_dues
 from timeline.model import Event
 from timeline.timeline import Timeline
 
@@ -22,45 +24,6 @@ FLAGGED = frozenset({"passed", "missed"})
 
 
 @dataclass(frozen=True)
-class Due:
-    """When a deadline falls due: the last day in the case's timezone, and the moment if timed."""
-
-    day: date
-    moment: datetime | None = None  # aware; None means the end of ``day``
-    explain: tuple[str, ...] = ()
-
-    def iso(self) -> str:
-        if self.moment is not None:
-            # A zone's old local mean time has an offset in seconds (New York's -04:56:02): the
-            # moment then has seconds too, and cutting them would name another instant.
-            return self.moment.isoformat(timespec="seconds" if has_seconds(self.moment)
-                                         else "minutes")  # fmt: skip
-        return self.day.isoformat()
-
-    def date_form(self) -> FileDate:
-        """The due moment as a FileDate, for sorting and display beside written dates."""
-        if self.moment is None:
-            return FileDate(self.day.year, self.day.month, self.day.day)
-        m = self.moment
-        offset = m.utcoffset()
-        if offset is not None and offset.seconds % 60:
-            # A written date's offset is whole minutes (a local mean time's is not): use UTC.
-            try:
-                m = m.astimezone(timezone.utc)
-                offset = m.utcoffset()
-            except OverflowError:
-                pass
-        minutes = int(offset.total_seconds() // 60) if offset is not None else None
-        return FileDate(m.year, m.month, m.day, m.hour, m.minute, minutes)
-
-
-def has_seconds(moment: datetime) -> bool:
-    """Whether a moment needs its seconds to be exact (a local mean time offset gives it some)."""
-    offset = moment.utcoffset()
-    return bool(moment.second or (offset is not None and offset.seconds % 60))
-
-
-@dataclass(frozen=True)
 class DeadlineState:
     due: Due | None  # None when the due date cannot be computed (the check says why)
     status: str
@@ -69,40 +32,9 @@ class DeadlineState:
     notes: tuple[str, ...] = field(default=())
 
 
-def fixed_due(timeline: Timeline, event: Event) -> Due | None:
-    """The due moment of a deadline written with ``date:``."""
-    written = event.date
-    if written is None:
-        return None
-    tz_name = timeline.timezone_of(event)
-    if written.precision is Precision.MINUTE:
-        if written.offset is None and tz_name is None:
-            return None
-        moment = written.instant(zone(tz_name) if tz_name else None)
-        if tz_name:
-            try:
-                moment = moment.astimezone(zone(tz_name))
-            except OverflowError:
-                pass  # in the case's clock it would be past 9999 or before year 1: keep the offset
-        return Due(moment.date(), moment)
-    # A deadline written as a month or a year runs to the end of that period.
-    return Due(written.last_day)
-
-
-def fixed_dues(timeline: Timeline) -> dict[int, Due]:
-    """The due moment of every deadline written with ``date:``, by event index."""
-    dues: dict[int, Due] = {}
-    for index, event in enumerate(timeline.events):
-        if event.kind == "deadline" and event.date is not None:
-            due = fixed_due(timeline, event)
-            if due is not None:
-                dues[index] = due
-    return dues
-
-
 def due_moments(timeline: Timeline) -> dict[int, Due]:
     """The due moment of every deadline that has one, by event index."""
-    from timeline.computed import computed_dues  # imports `holidays` only when needed
+    from timeline.deadlines.counting import computed_dues  # imports `holidays` only when needed
 
     dues = fixed_dues(timeline)
     if any(event.due is not None for event in timeline.events):
