@@ -56,8 +56,13 @@ def test_with_a_file_state_closures_and_presidential_setting(run, write) -> None
     assert "2026-03-10  Tue  court closure listed in the file      closure (from the file)" in lines
     assert ("2026-11-27  Fri  American Indian Heritage Day          state US-MD (periods "
             "counted forwards only)") in lines
+    assert ("2026-03-25  Wed  Maryland Day                          state US-MD (Md. Code, Gen. "
+            "Prov. § 1-111(a)(5); periods counted forwards only)") in lines
     assert not any("presidential" in line for line in lines[1:])
-    assert len(lines) == 1 + 13 + 1  # 13 federal days (the 4th of July twice), 1 state, 1 closure
+    assert lines[-1] == "note: US-MD: audited against Md. Code, Gen. Prov. § 1-111 on 2026-12-01"
+    # 12 federal days (the 4th of July twice), 1 state day from the package and 5 from
+    # § 1-111, 1 closure, the audit note
+    assert len(lines) == 1 + 12 + 1 + 5 + 1 + 1
 
 
 def test_jurisdiction_option_overrides_the_file(run, write) -> None:  # type: ignore[no-untyped-def]

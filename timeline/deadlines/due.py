@@ -15,6 +15,21 @@ class Due:
     day: date
     moment: datetime | None = None  # aware; None means the end of ``day``
     explain: tuple[str, ...] = ()
+    # Where readings of the rule differ: the day safe under every reading, and the last day
+    # some reading allows. None: the same as ``day``.
+    earliest: date | None = None
+    latest: date | None = None
+
+    @property
+    def first_day(self) -> date:
+        return self.earliest if self.earliest is not None else self.day
+
+    @property
+    def last_day(self) -> date:
+        return self.latest if self.latest is not None else self.day
+
+    def has_range(self) -> bool:
+        return self.first_day != self.last_day
 
     def iso(self) -> str:
         if self.moment is not None:

@@ -12,6 +12,7 @@ from typing import Callable
 from timeline.dates import Precision, zone
 from timeline.deadlines.due import Due
 from timeline.deadlines.fixed import fixed_dues
+from timeline.deadlines.rules import RULE_SETS
 from timeline.model import Event
 from timeline.timeline import Timeline
 
@@ -37,6 +38,10 @@ def due_moments(timeline: Timeline) -> dict[int, Due]:
     from timeline.deadlines.counting import computed_dues  # imports `holidays` only when needed
 
     dues = fixed_dues(timeline)
+    if any(RULE_SETS[case.rules].date_certain_moves for case in timeline.cases.values()):
+        from timeline.deadlines.counting import date_certain_dues
+
+        dues.update(date_certain_dues(timeline, dues))
     if any(event.due is not None for event in timeline.events):
         dues.update(computed_dues(timeline, dues))
     return dues
@@ -59,9 +64,12 @@ def deadline_states(
             continue
         due = dues.get(index)
         tz_name = timeline.timezone_of(event)
-        days = (due.day - today_for(tz_name)).days if due is not None else None
+        today = today_for(tz_name)
+        days = (due.day - today).days if due is not None else None
+        # Where readings differ: passed only after the latest, due soon from the earliest.
+        window = ((due.first_day - today).days, (due.last_day - today).days) if due else (0, 0)
         met_index = index_by_id.get(event.met_by) if event.met_by else None
-        status = _status(timeline, event, due, days, soon, met_index, replaced_by, tz_name)
+        status = _status(timeline, event, due, window, soon, met_index, replaced_by, tz_name)
         extended = replaced_by.get(event.id) if event.id else None
         states[index] = DeadlineState(due, status, days, extended)
     return states
@@ -71,7 +79,7 @@ def _status(
     timeline: Timeline,
     event: Event,
     due: Due | None,
-    days: int | None,
+    window: tuple[int, int],
     soon: int,
     met_index: int | None,
     replaced_by: dict[str, str],
@@ -88,11 +96,12 @@ def _status(
         return "met"
     if event.id is not None and event.id in replaced_by:
         return "extended"
-    if due is None or days is None:
+    if due is None:
         return "unknown"
-    if days < 0:
+    first, last = window
+    if last < 0:
         return "passed"
-    if days <= soon:
+    if first <= soon:
         return "due-soon"
     return "upcoming"
 

@@ -1,0 +1,98 @@
+"""State legal holidays the `holidays` package lacks, each with the statute that makes it one.
+
+Rule 6(a)(6)(C), Crim. 45(a)(6)(C) and FRAP 26(a)(6)(C) count "any other day declared a holiday
+by the state": the state's statute, not the package's list. Where an audit found a day the
+package lacks, it is here with its rule and citation; ``AUDITS`` says which states were read
+against which statute, and when (the README repeats it). A state not listed was not audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Audit:
+    statute: str
+    read_at: str  # where the statute's text was read
+    on: str  # the day of the audit
+    finding: str
+
+
+@dataclass(frozen=True)
+class StateDay:
+    name: str
+    rule: str  # when it falls, as the statute says
+    cite: str
+    dates: Callable[[int], list[date]]  # its dates in a year, before any Sunday rule
+    sunday_to_monday: bool = False  # the statute moves it to Monday when it is a Sunday
+
+
+def _fixed(month: int, day: int) -> Callable[[int], list[date]]:
+    return lambda year: [date(year, month, day)]
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _good_friday(year: int) -> list[date]:
+    return [_easter(year) - timedelta(days=2)]
+
+
+def _general_election(year: int) -> list[date]:
+    """The Tuesday after the first Monday in November, in even years (Md. Elec. Law § 8-201)."""
+    if year % 2:
+        return []
+    first = date(year, 11, 1)
+    monday = first + timedelta(days=(0 - first.weekday()) % 7)
+    return [monday + timedelta(days=1)]
+
+
+_MD = "Md. Code, Gen. Prov. § 1-111"
+
+STATE_DAYS: dict[str, tuple[StateDay, ...]] = {
+    "US-MD": (
+        StateDay("Lincoln's Birthday", "February 12", f"{_MD}(a)(3)", _fixed(2, 12), True),
+        StateDay("Maryland Day", "March 25", f"{_MD}(a)(5)", _fixed(3, 25), True),
+        StateDay("Good Friday", "the Friday before Easter", f"{_MD}(a)(6)", _good_friday),
+        StateDay("Defenders' Day", "September 12", f"{_MD}(a)(11)", _fixed(9, 12), True),
+        StateDay("Statewide general election day",
+                 "the Tuesday after the first Monday in November, even years",
+                 f"{_MD}(a)(17)", _general_election),
+    ),
+}
+
+AUDITS: dict[str, Audit] = {
+    "US-MD": Audit(
+        _MD, "self-law.org/code/md/general-provisions/1-111", "2026-12-01",
+        "the package lacks Lincoln's Birthday, Maryland Day, Good Friday, Defenders' Day and "
+        "statewide general election days; a date on a Sunday is kept on the Monday, § 1-111(b)",
+    ),
+}
+
+
+def supplement(jurisdiction: str, year: int) -> list[tuple[date, StateDay, bool]]:
+    """The table's days in ``year``: (the day kept, the day's entry, moved from a Sunday)."""
+    out = []
+    for entry in STATE_DAYS.get(jurisdiction, ()):
+        for day in entry.dates(year):
+            moved = entry.sunday_to_monday and day.weekday() == 6
+            out.append((day + timedelta(days=1) if moved else day, entry, moved))
+    return out
+
+
+def audited(jurisdiction: str) -> Audit | None:
+    return AUDITS.get(jurisdiction)
