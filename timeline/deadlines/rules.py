@@ -43,7 +43,7 @@ RULE_SETS: dict[str, RuleSet] = {
         "frcp", "Fed. R. Civ. P. 6", "Fed. R. Civ. P. 6(a)(1)", "Fed. R. Civ. P. 6(a)(2)",
         "Fed. R. Civ. P. 6(a)(1)(C)", "Fed. R. Civ. P. 6(a)(5)", "one",
         "Fed. R. Civ. P. 6(a)(6)(C)", True, "previous", False, _FRCP_SERVICE,
-        "Fed. R. Civ. P. 6(d)", "district courts, civil (the default)",
+        "Fed. R. Civ. P. 6(d)", "district courts, civil",
     ),
     "crim": RuleSet(
         "crim", "Fed. R. Crim. P. 45", "Fed. R. Crim. P. 45(a)(1)", "Fed. R. Crim. P. 45(a)(2)",

@@ -87,8 +87,14 @@ def full_date(written: FileDate, tz_name: str | None) -> str:
 
 
 def due_label(due: Due) -> str:
-    """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``."""
+    """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``.
+
+    Where readings of the rule differ, the range follows: ``2026-07-06 (2026-07-03 to
+    2026-07-06)``, the earliest safe under every reading, the latest allowed by some.
+    """
     if due.moment is None:
+        if due.has_range():
+            return f"{due.day.isoformat()} ({due.first_day.isoformat()} to {due.last_day.isoformat()})"
         return due.day.isoformat()
     return f"{clock(due.moment)} {moment_zone(due.moment)}"
 
