@@ -431,3 +431,39 @@ def test_rules_lists_rule_sets_and_periods_with_citations(run) -> None:  # type:
     assert ("  answer-us                60 days after  frcp    FRCP 12(a)(2): answer by the United "
             "States, an agency or an officer, after service on the U.S. attorney") in lines
     assert sum(1 for line in lines if line.startswith("  ") and " days " in line) == 16
+
+
+def _readme_blocks() -> list[str]:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Court rule sets and named periods", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+
+
+def test_the_readme_rule_set_example_checks_and_counts(run, write) -> None:  # type: ignore[no-untyped-def]
+    example, closures = _readme_blocks()
+    # The README's shape, with the triggers it names and the fields every event needs.
+    text = example.replace("    kind: deadline\n", f"    kind: deadline\n    title: Due\n"
+                           f"    case: abrego-garcia\n    {SRC}\n")
+    import re
+
+    text = re.sub(r"^(  [a-z0-9-]+:.*)$", r"\1\n    title: A case", text.split("events:")[0],
+                  flags=re.M) + "events:" + text.split("events:", 1)[1]
+    text += (f"  - {{id: motion-served, date: 2026-03-04, case: abrego-garcia, kind: filing, "
+             f"title: Motion, {SRC}}}\n"
+             f"  - {{id: ij-decision, date: 2026-06-04, case: abrego-garcia, kind: ruling, "
+             f"title: IJ decision, {SRC}}}\n"
+             f"  - {{id: individual-hearing, date: 2026-06-22, case: abrego-garcia, kind: hearing, "
+             f"title: Hearing, {SRC}}}\n")
+    write(text)
+    checked = run("check")
+    assert checked.exit_code == 0, checked.stdout
+    found = deadlines(run)
+    # Wed 03-04 + 14 = Wed 03-18; + 3 = Sat 03-21 -> Mon 03-23. Thu 06-04 + 30 = Sat 07-04 ->
+    # Mon 07-06. Mon 06-22 - 15 = Sun 06-07 -> Mon 06-08 (ICPM 3.1).
+    assert [found[i]["due"] for i in ("reply-due", "bia-appeal-due", "evidence-due")] == [
+        "2026-03-23", "2026-07-06", "2026-06-08"]
+    write(closures + "events: []\n")
+    assert run("check").exit_code == 0
