@@ -158,6 +158,9 @@ def test_frap_count_on_a_holiday_of_the_second_state_is_moved(run, write) -> Non
     deadline = deadlines(run)["due"]
     assert deadline["due"] == "2025-11-05"
     assert "2025-11-04 Election Day (US-VA legal holiday) -> 2025-11-05" in deadline["explain"]
+    # Virginia's statute was not audited: the explanation says so (Maryland's was).
+    assert [line for line in deadline["explain"] if line.startswith("note:")] == [
+        "note: US-VA's legal holidays are the holidays package's; its statute was not audited"]
     write(events_file("frap", "[US-MD]", "2025-10-21", "{after: trigger, days: 14}"))
     assert deadlines(run)["due"]["due"] == "2025-11-04"
 
@@ -467,3 +470,30 @@ def test_the_readme_rule_set_example_checks_and_counts(run, write) -> None:  # t
         "2026-03-23", "2026-07-06", "2026-06-08"]
     write(closures + "events: []\n")
     assert run("check").exit_code == 0
+
+
+def test_a_package_day_that_the_new_york_statute_lacks_is_not_skipped(run, write) -> None:  # type: ignore[no-untyped-def]
+    # Tue 2028-02-01 + 14 = Tue 02-15, Susan B. Anthony Day in the holidays package, not a public
+    # holiday in N.Y. Gen. Constr. Law § 24: due that day; a court following the package would
+    # take Wed 02-16, the latest.
+    write(events_file("frcp", "US-NY", "2028-02-01", "{after: trigger, days: 14}"))
+    deadline = deadlines(run)["due"]
+    assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
+        "2028-02-15", "2028-02-15", "2028-02-16")
+    assert deadline["explain"][-4:] == [
+        "due: 2028-02-15 Tue",
+        "readings differ: 2028-02-15 Susan B. Anthony Day (US-NY): listed by the holidays "
+        "package, not a public holiday in N.Y. Gen. Constr. Law § 24",
+        "earliest: 2028-02-15 Tue (safe under every reading)",
+        "latest: 2028-02-16 Wed (no reading allows later)",
+    ]
+
+
+def test_holidays_says_which_states_were_audited(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("holidays", "--year", "2026", "-j", "US-MD", "-j", "US-TX")
+    lines = result.stdout.splitlines()
+    assert lines[-2:] == [
+        "note: US-MD: audited against Md. Code, Gen. Prov. § 1-111 on 2026-12-01",
+        "note: US-TX: the holidays package's list, not audited against the state's statute "
+        "(see the README)",
+    ]

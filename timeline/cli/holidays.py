@@ -109,6 +109,9 @@ def _listing(year: int, jurisdictions: list[str], presidential: bool,
 
 
 def _source(holiday: Holiday) -> str:
+    if holiday.source == "state" and holiday.beyond_statute:
+        return (f"state {holiday.jurisdiction} (not skipped: {holiday.beyond_statute}; counts "
+                "only for the latest date)")
     if holiday.source == "state":
         cite = f"{holiday.cite}; " if holiday.cite else ""
         return f"state {holiday.jurisdiction} ({cite}periods counted forwards only)"

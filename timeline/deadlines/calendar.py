@@ -24,7 +24,7 @@ from typing import Iterable, Literal, Sequence
 import holidays as holidays_package
 
 from timeline.deadlines.rules import DEFAULT_RULES, RULE_SETS
-from timeline.deadlines.state_days import audited, supplement
+from timeline.deadlines.state_days import audited, not_in_statute, supplement
 
 # How a rule is read: "due" as the project reads its text; "narrow" leaves out every day that
 # some reading does not count; "broad" adds the days some reading counts beyond it.
@@ -42,6 +42,7 @@ class Holiday:
     jurisdiction: str = "US"  # for STATE: the subdivision, as in US-MD
     cite: str = ""  # the statute, for a day from the project's own table
     disputed: str = ""  # why some reading of the rule does not count it
+    beyond_statute: str = ""  # listed by the package, not by the statute: only the broad reading
 
     def reason(self) -> str:
         """Why the day is not counted, for an explanation line."""
@@ -91,7 +92,14 @@ class LegalCalendar:
         for subdivision in self.subdivisions:
             state = _year_days(day.year, STATE, subdivision).get(day, ())
             if forward:
-                found += state
+                found += [h for h in state if not h.beyond_statute]
+                for extra in (h for h in state if h.beyond_statute):
+                    self.saw_disputed = True
+                    if reading == "due":
+                        self.disputes[f"{day.isoformat()} {extra.name} ({extra.jurisdiction}): "
+                                      f"{extra.beyond_statute}"] = None
+                    elif reading == "broad":
+                        found.append(extra)
             else:
                 # 5 U.S.C. 6103(c) makes Inauguration Day a holiday for federal employees in
                 # the D.C. area: read so, it is a (6)(B) day and counts backwards too.
@@ -183,8 +191,14 @@ def _year_days(year: int, source: str, subdivision: str | None) -> dict[date, tu
     out: dict[date, tuple[Holiday, ...]] = {}
     for day, names in chosen.items():
         if day.year == year:
-            out[day] = tuple(Holiday(day, name, source, jurisdiction,
-                                     disputed=_observed_dispute(name)) for name in names)  # fmt: skip
+            # A state's own statute says which day it keeps (D.C. Code § 28-2701 names the
+            # Friday before a Saturday holiday): only a federal observed day is read two ways.
+            out[day] = tuple(
+                Holiday(day, name, source, jurisdiction,
+                        disputed=_observed_dispute(name) if source == FEDERAL else "",
+                        beyond_statute=not_in_statute(jurisdiction, day, name))
+                for name in names
+            )  # fmt: skip
     if source == STATE:
         for day, entry, moved in supplement(jurisdiction, year):
             if day in out or day in federal:

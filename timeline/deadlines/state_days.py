@@ -75,7 +75,43 @@ STATE_DAYS: dict[str, tuple[StateDay, ...]] = {
     ),
 }
 
+_NY = "N.Y. Gen. Constr. Law § 24"
+
+
+@dataclass(frozen=True)
+class NotInStatute:
+    """A day the package lists that the state's statute does not make a legal holiday."""
+
+    name: str  # the package's name for it
+    only_weekday: int | None  # only on this weekday (an observed Friday), or None: every one
+    why: str
+
+
+# Days the package lists beyond the statute: not skipped by the due date (the statute is the
+# rule), but kept as a reading, so the latest date allows for a court that follows the list.
+NOT_IN_STATUTE: dict[str, tuple[NotInStatute, ...]] = {
+    "US-NY": (
+        NotInStatute("Susan B. Anthony Day", None,
+                     f"listed by the holidays package, not a public holiday in {_NY}"),
+        NotInStatute("Lincoln's Birthday (observed)", 4,
+                     f"the holidays package keeps a Saturday Lincoln's Birthday on the Friday; "
+                     f"{_NY} moves only a Sunday one, to the Monday"),
+    ),
+}
+
 AUDITS: dict[str, Audit] = {
+    "US-DC": Audit(
+        "D.C. Code § 28-2701", "dccode.elaws.us (28-27, subchapter I)", "2026-12-01",
+        "the package has every day: the federal days, Emancipation Day (April 16, kept on the "
+        "Friday before a Saturday and the Monday after a Sunday) and Inauguration Day",
+    ),
+    "US-NY": Audit(
+        _NY, "p12.nysed.gov/sss/lawsregs/GCL24.html and the 2025 bills quoting it as amended",
+        "2026-12-01",
+        "the package has Lincoln's Birthday and each general election day, but adds Susan B. "
+        "Anthony Day and a Friday for a Saturday Lincoln's Birthday, which § 24 does not list: "
+        "they count only for the latest date",
+    ),
     "US-MD": Audit(
         _MD, "self-law.org/code/md/general-provisions/1-111", "2026-12-01",
         "the package lacks Lincoln's Birthday, Maryland Day, Good Friday, Defenders' Day and "
@@ -96,3 +132,11 @@ def supplement(jurisdiction: str, year: int) -> list[tuple[date, StateDay, bool]
 
 def audited(jurisdiction: str) -> Audit | None:
     return AUDITS.get(jurisdiction)
+
+
+def not_in_statute(jurisdiction: str, day: date, name: str) -> str:
+    """Why a day the package lists is not in the state's statute ('' when it is)."""
+    for entry in NOT_IN_STATUTE.get(jurisdiction, ()):
+        if entry.name == name and entry.only_weekday in (None, day.weekday()):
+            return entry.why
+    return ""
