@@ -31,6 +31,9 @@ class DeadlineState:
     days: int | None  # days from today to the due day; negative once passed
     extended_by: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # Days from today to the earliest due day, where readings of the rule differ (None: same
+    # as ``days``): badges count from it, so that no reading is missed.
+    earliest_days: int | None = None
 
 
 def due_moments(timeline: Timeline) -> dict[int, Due]:
@@ -71,7 +74,8 @@ def deadline_states(
         met_index = index_by_id.get(event.met_by) if event.met_by else None
         status = _status(timeline, event, due, window, soon, met_index, replaced_by, tz_name)
         extended = replaced_by.get(event.id) if event.id else None
-        states[index] = DeadlineState(due, status, days, extended)
+        earliest = window[0] if due is not None and due.has_range() else None
+        states[index] = DeadlineState(due, status, days, extended, earliest_days=earliest)
     return states
 
 

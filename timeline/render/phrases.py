@@ -130,6 +130,10 @@ def days_phrase(days: int | None) -> str:
 def badge(state: DeadlineState) -> str:
     """The status as a badge: ``PASSED 571 days ago``, ``DUE IN 3 DAYS``, ``MET LATE``."""
     status, days = state.status, state.days
+    if status in ("due-soon", "upcoming") and state.earliest_days is not None:
+        days = state.earliest_days  # where readings differ, count from the earliest
+        if days < 0:
+            return f"DUE NOW (EARLIEST {plural(-days, 'day').upper()} AGO)"
     if status in FLAGGED:
         word = status.upper()
         return f"{word} {days_phrase(days)}" if days is not None and days < 0 else word
