@@ -375,6 +375,25 @@ MISUSE = [
                  "26, which also counts the holidays of the circuit clerk's state, but case 'c' "
                  "has rules: frcp: add clerk: (such as clerk: US-VA), or the count may be early "
                  "[W306]", id="frap-period-without-clerk"),
+    pytest.param("{after: trigger, hours: 48}", "eoir",
+                 "events.yaml:17:10: error: due: hours: eoir (8 CFR 1003.38(b), 1001.1(h)) counts "
+                 "no periods in hours: write days: [T206]", id="hours-under-eoir"),
+    pytest.param("{before: trigger, days: -15}", "frcp",
+                 "events.yaml:17:10: error: due: before: already counts back: write the number "
+                 "without its minus sign [T206]", id="before-with-a-minus"),
+    pytest.param("{days: 15}", "frcp",
+                 "events.yaml:17:10: error: due: give after: ID (a period after an event) or "
+                 "before: ID (a period before one) [T204]", id="no-trigger"),
+    pytest.param("{after: trigger, before: trigger, days: 15}", "frcp",
+                 "events.yaml:17:10: error: due: give after: ID (a period after an event) or "
+                 "before: ID (a period before one), not both [T204]", id="two-triggers"),
+    pytest.param("{before: trigger, days: 15, service: mail}", "frcp",
+                 "events.yaml:17:10: error: due: service: adds days only to a period after being "
+                 "served (Fed. R. Civ. P. 6(d)), not to one before an event: remove service: "
+                 "[T206]", id="service-before-an-event"),
+    pytest.param("{after: trigger, period: bia-appeal, service: mail}", "eoir",
+                 "events.yaml:17:10: error: due: service: eoir (8 CFR 1003.38(b), 1001.1(h)) adds "
+                 "no days for service: remove service: [T206]", id="service-under-eoir"),
 ]
 
 
