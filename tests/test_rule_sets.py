@@ -516,3 +516,36 @@ def test_holidays_says_which_states_were_audited(run) -> None:  # type: ignore[n
         "note: US-TX: the holidays package's list, not audited against the state's statute "
         "(see the README)",
     ]
+
+
+@pytest.mark.parametrize(("rules", "head", "expected"), [
+    # Tue 2024-12-10 + 30 = Thu 2025-01-09, the National Day of Mourning for President Carter,
+    # a day the President closed the government.
+    pytest.param("eoir", "", "2025-01-10", id="eoir-counts-presidential-days"),
+    pytest.param("frcp", "", "2025-01-10", id="frcp-counts-presidential-days"),
+    pytest.param("scotus", "", "2025-01-09", id="scotus-does-not"),
+    pytest.param("scotus", "closures: [{date: 2025-01-09, rules: [scotus]}]", "2025-01-10",
+                 id="scotus-counts-it-as-a-closure"),
+    pytest.param("eoir", "holidays: {presidential: false}", "2025-01-09",
+                 id="presidential-false-applies-to-eoir"),
+])
+def test_presidential_days_by_rule_set(run, write, rules, head, expected) -> None:  # type: ignore[no-untyped-def]
+    write(events_file(rules, "US", "2024-12-10", "{after: trigger, days: 30}", head))
+    deadline = deadlines(run)["due"]
+    assert deadline["due"] == expected, deadline["explain"]
+
+
+def test_a_frap_count_in_a_district_case_takes_the_clerks_state_from_the_due(run, write) -> None:  # type: ignore[no-untyped-def]
+    # Tue 2025-10-21 + 14 = Tue 11-04, Virginia's Election Day: with clerk: US-VA (the 4th
+    # Circuit's clerk sits in Richmond) -> Wed 11-05; without it, Maryland's days only: 11-04,
+    # and a warning.
+    write(events_file("frcp", "US-MD", "2025-10-21",
+                      "{after: trigger, days: 14, rules: frap, clerk: US-VA}"))
+    deadline = deadlines(run)["due"]
+    assert deadline["due"] == "2025-11-05"
+    assert "state holidays: those of US-MD, US-VA (FRAP 26(a)(6)(C))" in deadline["explain"]
+    assert run("check").exit_code == 0
+    write(events_file("frcp", "US-MD", "2025-10-21", "{after: trigger, days: 14, rules: frap}"))
+    assert deadlines(run)["due"]["due"] == "2025-11-04"
+    checked = run("check")
+    assert "[W306]" in checked.stdout.splitlines()[0]
