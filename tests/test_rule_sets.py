@@ -549,3 +549,22 @@ def test_a_frap_count_in_a_district_case_takes_the_clerks_state_from_the_due(run
     assert deadlines(run)["due"]["due"] == "2025-11-04"
     checked = run("check")
     assert "[W306]" in checked.stdout.splitlines()[0]
+
+
+def test_inauguration_day_in_the_dc_area_is_read_two_ways(run, write) -> None:  # type: ignore[no-untyped-def]
+    # Thu 2033-01-20, the next Inauguration Day on a weekday. Backwards in a D.D.C. case: a
+    # hearing Sun 01-30 - 10 = Thu 01-20, kept as a state day (periods after an event only);
+    # read as a 5 U.S.C. 6103(c) day it moves back to Wed 01-19, the earliest.
+    write(events_file("frcp", "US-DC", "2033-01-30", "{before: trigger, days: 10}"))
+    deadline = deadlines(run)["due"]
+    assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
+        "2033-01-20", "2033-01-19", "2033-01-20")
+    assert ("readings differ: 2033-01-20 Inauguration Day: kept as a state day (periods after an "
+            "event only), but 5 U.S.C. 6103(c) makes it a holiday for federal employees in the "
+            "D.C. area, which would count backwards too") in deadline["explain"]
+    # The Supreme Court: Fri 2032-10-22 + 90 = Thu 2033-01-20 -> Fri 01-21 as a 6103 day; the
+    # day itself is the earliest.
+    write(events_file("scotus", "US", "2032-10-22", "{after: trigger, period: cert-petition}"))
+    deadline = deadlines(run)["due"]
+    assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
+        "2033-01-21", "2033-01-20", "2033-01-21")

@@ -113,6 +113,13 @@ class LegalCalendar:
                                       "area, which would count backwards too"] = None
                     if reading == "broad":
                         found += inauguration
+        if self.rules.dc_inauguration:
+            found += [
+                Holiday(day, INAUGURATION, FEDERAL, disputed="5 U.S.C. 6103(c) makes it a "
+                        "holiday only for federal employees in the D.C. area; whether R. 30.1's "
+                        "\"listed in 5 U.S.C. 6103\" reaches it is not settled")
+                for h in _year_days(day.year, STATE, "DC").get(day, ()) if h.name == INAUGURATION
+            ]  # fmt: skip
         if day in self.closures:
             scotus = self.rules.name == "scotus"  # R. 30.1 names closures by order of the Court
             found.append(Holiday(day, "court closure listed in the file", CLOSURE, disputed=""

@@ -34,6 +34,9 @@ class RuleSet:
     service: dict[str, int] = field(default_factory=dict)  # method -> days added after the count
     service_cite: str | None = None
     note: str = ""  # one line for `timeline rules`
+    # The court sits in D.C. and counts 5 U.S.C. 6103's days, whose (c) makes Inauguration Day a
+    # holiday there: counted whichever way, as a day the readings differ on.
+    dc_inauguration: bool = False
 
 
 _FRCP_SERVICE = {"mail": 3, "clerk": 3, "other": 3, "hand": 0, "electronic": 0}
@@ -62,6 +65,7 @@ RULE_SETS: dict[str, RuleSet] = {
         "S. Ct. R. 30.1 (silent on periods before an event: moved back, the safe reading)",
         "none", None, False, "previous", False, {}, None,
         "Supreme Court: federal holidays of 5 U.S.C. 6103 and closures only",
+        dc_inauguration=True,
     ),
     "eoir": RuleSet(
         "eoir", "8 CFR 1003.38(b), 1001.1(h)", "8 CFR 1003.38(b)", None,
