@@ -568,3 +568,12 @@ def test_inauguration_day_in_the_dc_area_is_read_two_ways(run, write) -> None:  
     deadline = deadlines(run)["due"]
     assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
         "2033-01-21", "2033-01-20", "2033-01-21")
+
+
+def test_the_names_of_the_old_deadlines_module_still_import() -> None:
+    from timeline.deadlines import FLAGGED, STATUS_ORDER, DeadlineState, Due, deadline_states
+    from timeline.deadlines.due import Due as MovedDue
+    from timeline.deadlines.status import deadline_states as moved_states
+
+    assert Due is MovedDue and deadline_states is moved_states
+    assert "passed" in FLAGGED and STATUS_ORDER[0] == "missed" and DeadlineState
