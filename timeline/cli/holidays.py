@@ -36,7 +36,8 @@ def holidays(
     wanted = [_jurisdiction(text) for text in jurisdiction or []]
     timeline = _timeline_if_any(file)
     if not wanted:
-        found = {j for case in timeline.cases.values() for j in case.jurisdiction} if timeline else set()
+        cases = timeline.cases.values() if timeline is not None else ()
+        found = {j for case in cases for j in case.jurisdiction}
         wanted = sorted(found) or ["US"]
     presidential = timeline.presidential_holidays if timeline is not None else True
     closures: Iterable[CourtClosure] = timeline.closures if timeline is not None else ()

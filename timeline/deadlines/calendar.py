@@ -84,7 +84,9 @@ class LegalCalendar:
         self.saw_disputed = False
         self.disputes = {}
 
-    def holidays_on(self, day: date, forward: bool = True, reading: Reading = "due") -> list[Holiday]:
+    def holidays_on(
+        self, day: date, forward: bool = True, reading: Reading = "due"
+    ) -> list[Holiday]:
         """The legal holidays on ``day``; state ones only for periods counted forwards."""
         found = list(_year_days(day.year, FEDERAL, None).get(day, ()))
         if self.presidential:
@@ -121,19 +123,24 @@ class LegalCalendar:
                 for h in _year_days(day.year, STATE, "DC").get(day, ()) if h.name == INAUGURATION
             ]  # fmt: skip
         if day in self.closures:
-            scotus = self.rules.name == "scotus"  # R. 30.1 names closures by order of the Court
-            found.append(Holiday(day, "court closure listed in the file", CLOSURE, disputed=""
-                                 if scotus else "a court-only closure is a legal holiday for "
-                                 "some courts (D. Md., 2024-07-05), not for others (W.D. Ky.)"))  # fmt: skip
+            found.append(Holiday(day, "court closure listed in the file", CLOSURE,
+                                 disputed=self._closure_dispute()))
         if any(holiday.disputed for holiday in found):
             self.saw_disputed = True
             if reading == "due":
                 for holiday in found:
                     if holiday.disputed:
-                        self.disputes[f"{day.isoformat()} {holiday.name}: {holiday.disputed}"] = None
+                        what = f"{day.isoformat()} {holiday.name}: {holiday.disputed}"
+                        self.disputes[what] = None
             if reading == "narrow":
                 found = [holiday for holiday in found if not holiday.disputed]
         return found
+
+    def _closure_dispute(self) -> str:
+        if self.rules.name == "scotus":
+            return ""  # R. 30.1 names the days the building is closed by order of the Court
+        return ("a court-only closure is a legal holiday for some courts (D. Md., 2024-07-05), "
+                "not for others (W.D. Ky.)")
 
     def is_court_day(self, day: date, forward: bool = True, reading: Reading = "due") -> bool:
         """Neither a Saturday, a Sunday nor a legal holiday."""

@@ -206,7 +206,9 @@ class _Computer:
         return calendar_for(self.timeline, event, self.calendars)
 
 
-def calendar_for(timeline: Timeline, event: Event, cache: dict[tuple, LegalCalendar]) -> LegalCalendar:
+def calendar_for(
+    timeline: Timeline, event: Event, cache: dict[tuple, LegalCalendar]
+) -> LegalCalendar:
     """The calendar a deadline is counted on: its rule set's, its case's states and closures."""
     case_id, case = None, None
     for ident in event.case:
@@ -240,7 +242,8 @@ def date_certain_dues(timeline: Timeline, fixed: dict[int, Due]) -> dict[int, Du
     cache: dict[tuple, LegalCalendar] = {}
     for index, due in fixed.items():
         event = timeline.events[index]
-        if due.moment is not None or event.date is None or event.date.precision is not Precision.DAY:
+        written = event.date
+        if due.moment is not None or written is None or written.precision is not Precision.DAY:
             continue
         case = next((timeline.cases[c] for c in event.case if c in timeline.cases), None)
         if case is None or not RULE_SETS[case.rules].date_certain_moves:
@@ -306,8 +309,10 @@ def _range_lines(earliest: date, latest: date, notes: list[str]) -> list[str]:
                f"latest: {_day(latest)} (no reading allows later)"])  # fmt: skip
 
 
-def _count_days(trigger: Trigger, days: int, court_days: bool, calendar: LegalCalendar,
-                service: str | None, period: Period | None, reading: Reading) -> tuple[date, list[str]]:
+def _count_days(
+    trigger: Trigger, days: int, court_days: bool, calendar: LegalCalendar,
+    service: str | None, period: Period | None, reading: Reading,
+) -> tuple[date, list[str]]:
     rules = calendar.rules
     forward = days >= 0
     step = timedelta(days=1 if forward else -1)

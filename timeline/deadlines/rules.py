@@ -148,7 +148,7 @@ def did_you_mean(word: str, choices: dict[str, str]) -> str:
     if not close:
         return ""
     meaning = choices[close[0]]
-    return f"; did you mean '{close[0]}' ({meaning})?" if meaning else f"; did you mean '{close[0]}'?"
+    return f"; did you mean '{close[0]}'" + (f" ({meaning})?" if meaning else "?")
 
 
 def rule_set_meanings() -> dict[str, str]:

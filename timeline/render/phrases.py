@@ -94,7 +94,8 @@ def due_label(due: Due) -> str:
     """
     if due.moment is None:
         if due.has_range():
-            return f"{due.day.isoformat()} ({due.first_day.isoformat()} to {due.last_day.isoformat()})"
+            first, last = due.first_day.isoformat(), due.last_day.isoformat()
+            return f"{due.day.isoformat()} ({first} to {last})"
         return due.day.isoformat()
     return f"{clock(due.moment)} {moment_zone(due.moment)}"
 
