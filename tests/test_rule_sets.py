@@ -509,11 +509,11 @@ def test_a_package_day_that_the_new_york_statute_lacks_is_not_skipped(run, write
 
 
 def test_holidays_says_which_states_were_audited(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("holidays", "--year", "2026", "-j", "US-MD", "-j", "US-TX")
+    result = run("holidays", "--year", "2026", "-j", "US-MD", "-j", "US-CA")
     lines = result.stdout.splitlines()
     assert lines[-2:] == [
         "note: US-MD: audited against Md. Code, Gen. Prov. § 1-111 on 2026-12-01",
-        "note: US-TX: the holidays package's list, not audited against the state's statute "
+        "note: US-CA: the holidays package's list, not audited against the state's statute "
         "(see the README)",
     ]
 
@@ -577,3 +577,22 @@ def test_the_names_of_the_old_deadlines_module_still_import() -> None:
 
     assert Due is MovedDue and deadline_states is moved_states
     assert "passed" in FLAGGED and STATUS_ORDER[0] == "missed" and DeadlineState
+
+
+def test_texas_optional_holidays_and_a_moved_christmas_eve_are_read_two_ways(run, write) -> None:  # type: ignore[no-untyped-def]
+    # Fri 2026-03-20 + 14 = Fri 04-03, Good Friday, an optional holiday in Texas: skipped as the
+    # package has it -> Mon 04-06; the day itself is the earliest.
+    write(events_file("frcp", "US-TX", "2026-03-20", "{after: trigger, days: 14}"))
+    deadline = deadlines(run)["due"]
+    assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
+        "2026-04-06", "2026-04-03", "2026-04-06")
+    # Thu 2027-12-09 + 14 = Thu 12-23, the package's "Christmas Eve (observed)", which the
+    # statute does not make a holiday: not skipped. A court following the package would go on
+    # past Fri 12-24 (Christmas observed), the weekend and Sun 12-26 to Mon 12-27: the latest.
+    write(events_file("frcp", "US-TX", "2027-12-09", "{after: trigger, days: 14}"))
+    deadline = deadlines(run)["due"]
+    assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
+        "2027-12-23", "2027-12-23", "2027-12-27")
+    listed = run("holidays", "--year", "2026", "-j", "US-TX").stdout.splitlines()
+    assert any(line.startswith("2026-04-03  Fri  Good Friday") and "read two ways" in line
+               for line in listed)

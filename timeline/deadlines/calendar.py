@@ -24,7 +24,7 @@ from typing import Iterable, Literal, Sequence
 import holidays as holidays_package
 
 from timeline.deadlines.rules import DEFAULT_RULES, RULE_SETS
-from timeline.deadlines.state_days import audited, not_in_statute, supplement
+from timeline.deadlines.state_days import audited, disputed_day, not_in_statute, supplement
 
 # How a rule is read: "due" as the project reads its text; "narrow" leaves out every day that
 # some reading does not count; "broad" adds the days some reading counts beyond it.
@@ -209,7 +209,8 @@ def _year_days(year: int, source: str, subdivision: str | None) -> dict[date, tu
             # Friday before a Saturday holiday): only a federal observed day is read two ways.
             out[day] = tuple(
                 Holiday(day, name, source, jurisdiction,
-                        disputed=_observed_dispute(name) if source == FEDERAL else "",
+                        disputed=(_observed_dispute(name) if source == FEDERAL
+                                  else disputed_day(jurisdiction, name)),
                         beyond_statute=not_in_statute(jurisdiction, day, name))
                 for name in names
             )  # fmt: skip

@@ -76,6 +76,7 @@ STATE_DAYS: dict[str, tuple[StateDay, ...]] = {
 }
 
 _NY = "N.Y. Gen. Constr. Law § 24"
+_TX = "Tex. Gov't Code § 662.003"
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,31 @@ NOT_IN_STATUTE: dict[str, tuple[NotInStatute, ...]] = {
                      f"the holidays package keeps a Saturday Lincoln's Birthday on the Friday; "
                      f"{_NY} moves only a Sunday one, to the Monday"),
     ),
+    "US-TX": (
+        NotInStatute("Christmas Eve (observed)", None,
+                     "the holidays package moves Christmas Eve a day earlier; "
+                     "Tex. Gov't Code § 662.003 does not"),
+    ),
+}
+
+_TX_OPTIONAL = (f"an optional holiday ({_TX}(c), § 662.013), taken by a state employee in place "
+                "of another: whether it is a day \"declared a holiday by the state\" is not settled")
+
+# Days the package lists that the statute makes holidays of a lesser kind: skipped by the due
+# date, as the package has them, but not by the earliest.
+DISPUTED: dict[str, dict[str, str]] = {
+    "US-TX": {"Good Friday": _TX_OPTIONAL, "Cesar Chavez Day": _TX_OPTIONAL},
 }
 
 AUDITS: dict[str, Audit] = {
+    "US-TX": Audit(
+        _TX, "codes.findlaw.com (current as of April 14, 2021)", "2026-12-01",
+        "the package has the state holidays of § 662.003(b) and two optional ones (Good Friday, "
+        "Cesar Chavez Day), which are read two ways; it lacks the optional Rosh Hashanah and Yom "
+        "Kippur (not added: add them as closures if the court observes them), and keeps a "
+        "Christmas Eve that falls on the federal observed Christmas on the day before, which "
+        "§ 662.003 does not say: that day counts only for the latest date",
+    ),
     "US-DC": Audit(
         "D.C. Code § 28-2701", "dccode.elaws.us (28-27, subchapter I)", "2026-12-01",
         "the package has every day: the federal days, Emancipation Day (April 16, kept on the "
@@ -140,3 +163,8 @@ def not_in_statute(jurisdiction: str, day: date, name: str) -> str:
         if entry.name == name and entry.only_weekday in (None, day.weekday()):
             return entry.why
     return ""
+
+
+def disputed_day(jurisdiction: str, name: str) -> str:
+    """Why a package day is read two ways under the state's statute ('' when it is not)."""
+    return DISPUTED.get(jurisdiction, {}).get(name, "")
