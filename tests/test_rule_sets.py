@@ -596,3 +596,14 @@ def test_texas_optional_holidays_and_a_moved_christmas_eve_are_read_two_ways(run
     listed = run("holidays", "--year", "2026", "-j", "US-TX").stdout.splitlines()
     assert any(line.startswith("2026-04-03  Fri  Good Friday") and "read two ways" in line
                for line in listed)
+
+
+def test_arizonas_constitution_commemoration_day_moves_a_forward_count(run, write) -> None:  # type: ignore[no-untyped-def]
+    # Thu 2026-09-03 + 14 = Thu 09-17, Constitution Commemoration Day (A.R.S. § 1-301(A)(11)),
+    # which the holidays package lacks -> Fri 09-18; the day itself is the earliest.
+    write(events_file("frcp", "US-AZ", "2026-09-03", "{after: trigger, days: 14}"))
+    deadline = deadlines(run)["due"]
+    assert (deadline["due"], deadline["earliest"], deadline["latest"]) == (
+        "2026-09-18", "2026-09-17", "2026-09-18")
+    assert ("2026-09-17 Constitution Commemoration Day (US-AZ legal holiday, A.R.S. § 1-301(A)(11))"
+            " -> 2026-09-18") in deadline["explain"]

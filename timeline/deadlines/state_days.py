@@ -73,6 +73,10 @@ STATE_DAYS: dict[str, tuple[StateDay, ...]] = {
                  "the Tuesday after the first Monday in November, even years",
                  f"{_MD}(a)(17)", _general_election),
     ),
+    "US-AZ": (
+        StateDay("Constitution Commemoration Day", "September 17", "A.R.S. § 1-301(A)(11)",
+                 _fixed(9, 17)),
+    ),
 }
 
 _NY = "N.Y. Gen. Constr. Law § 24"
@@ -115,6 +119,25 @@ DISPUTED: dict[str, dict[str, str]] = {
 }
 
 AUDITS: dict[str, Audit] = {
+    "US-AZ": Audit(
+        "A.R.S. § 1-301", "azleg.gov, S.B. 1235 (2018), which sets out § 1-301 as it stood",
+        "2026-12-01",
+        "the package lacks Constitution Commemoration Day (September 17; not moved off a "
+        "Sunday, § 1-301(B)); the rest are federal days or Sundays",
+    ),
+    "US-MA": Audit(
+        "Mass. Gen. Laws ch. 4, § 7, cl. 18", "the clause as quoted at welovebeantown.com and "
+        "the Trial Court's list under it (mass.gov)", "2026-12-01",
+        "the package has Patriots' Day, the one day beyond the federal ones; Suffolk County's "
+        "Evacuation Day and Bunker Hill Day (ch. 136, § 12) are county days: closures",
+    ),
+    "US-WA": Audit(
+        "RCW 1.16.050", "apps.leg.wa.gov and S.B. 5677 (2023), which sets it out as amended",
+        "2026-12-01",
+        "the package has Native American Heritage Day, the one day beyond the federal ones; "
+        "Columbus Day and Juneteenth's remembrance are \"legislatively recognized days\", not "
+        "legal holidays (Columbus Day and Juneteenth count anyway as federal days)",
+    ),
     "US-TX": Audit(
         _TX, "codes.findlaw.com (current as of April 14, 2021)", "2026-12-01",
         "the package has the state holidays of § 662.003(b) and two optional ones (Good Friday, "
