@@ -242,7 +242,7 @@ def test_explanation_names_every_day_moved_off(tmp_path: Path) -> None:
 def test_explanation_of_a_state_holiday_kept_backwards(tmp_path: Path) -> None:
     dues = computed(tmp_path, events_file("2026-12-04", "{after: trigger, days: -7}"))
     assert dues["due"].explain[-2:] == (  # type: ignore[attr-defined]
-        "2026-11-27 American Indian Heritage Day (US-MD legal holiday) not skipped: a state "
+        "2026-11-27 American Indian Heritage Day (US-MD legal holiday, Md. Code, Gen. Prov. § 1-111) not skipped: a state "
         "holiday counts only for periods after an event (Fed. R. Civ. P. 6(a)(6)(C))",
         "due: 2026-11-27 Fri",
     )

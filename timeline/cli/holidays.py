@@ -113,11 +113,11 @@ def _source(holiday: Holiday) -> str:
     if holiday.source == "state" and holiday.beyond_statute:
         return (f"state {holiday.jurisdiction} (not skipped: {holiday.beyond_statute}; counts "
                 "only for the latest date)")
-    if holiday.source == "state" and holiday.disputed and not holiday.cite:
-        return (f"state {holiday.jurisdiction} (skipped, but read two ways: {holiday.disputed}; "
-                "periods counted forwards only)")
+    cite = f"{holiday.cite}; " if holiday.cite else ""
+    if holiday.source == "state" and holiday.disputed:
+        return (f"state {holiday.jurisdiction} ({cite}skipped, but read two ways: "
+                f"{holiday.disputed}; periods counted forwards only)")
     if holiday.source == "state":
-        cite = f"{holiday.cite}; " if holiday.cite else ""
         return f"state {holiday.jurisdiction} ({cite}periods counted forwards only)"
     if holiday.source == "closure":
         scope = f"; {holiday.cite}" if holiday.cite else ""

@@ -203,12 +203,15 @@ def _year_days(year: int, source: str, subdivision: str | None) -> dict[date, tu
         chosen = {d: n for d, n in _package(years, "public", subdivision).items() if d not in federal}
         jurisdiction = f"US-{subdivision}"
     out: dict[date, tuple[Holiday, ...]] = {}
+    # A state day of an audited state names the statute it was checked against.
+    audit = audited(jurisdiction) if source == STATE else None
+    statute = audit.statute if audit is not None else ""
     for day, names in chosen.items():
         if day.year == year:
             # A state's own statute says which day it keeps (D.C. Code § 28-2701 names the
             # Friday before a Saturday holiday): only a federal observed day is read two ways.
             out[day] = tuple(
-                Holiday(day, name, source, jurisdiction,
+                Holiday(day, name, source, jurisdiction, statute,
                         disputed=(_observed_dispute(name) if source == FEDERAL
                                   else disputed_day(jurisdiction, name)),
                         beyond_statute=not_in_statute(jurisdiction, day, name))
