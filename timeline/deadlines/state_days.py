@@ -110,7 +110,8 @@ NOT_IN_STATUTE: dict[str, tuple[NotInStatute, ...]] = {
 }
 
 _TX_OPTIONAL = (f"an optional holiday ({_TX}(c), § 662.013), taken by a state employee in place "
-                "of another: whether it is a day \"declared a holiday by the state\" is not settled")
+                "of another: whether it is a day \"declared a holiday by the state\" is not "
+                "settled")
 
 # Days the package lists that the statute makes holidays of a lesser kind: skipped by the due
 # date, as the package has them, but not by the earliest.
