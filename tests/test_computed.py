@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import BUNDLED, FIXED_TODAY
-from timeline.deadlines import deadline_states, due_moments
+from timeline.deadlines.status import deadline_states, due_moments
 from timeline.load import load
 from timeline.model import Due as DueSpec
 
@@ -242,7 +242,7 @@ def test_explanation_names_every_day_moved_off(tmp_path: Path) -> None:
 def test_explanation_of_a_state_holiday_kept_backwards(tmp_path: Path) -> None:
     dues = computed(tmp_path, events_file("2026-12-04", "{after: trigger, days: -7}"))
     assert dues["due"].explain[-2:] == (  # type: ignore[attr-defined]
-        "2026-11-27 American Indian Heritage Day (US-MD legal holiday) not skipped: a state "
+        "2026-11-27 American Indian Heritage Day (US-MD legal holiday, Md. Code, Gen. Prov. § 1-111) not skipped: a state "
         "holiday counts only for periods after an event (Fed. R. Civ. P. 6(a)(6)(C))",
         "due: 2026-11-27 Fri",
     )
@@ -264,7 +264,7 @@ def test_explanation_of_hours_and_court_days(tmp_path: Path) -> None:
     assert dues["due"].explain == (  # type: ignore[attr-defined]
         "trigger: trigger (order) on 2026-11-20 Fri",
         "count: 5 court days after it, counting only days that are neither a weekend nor a "
-        "legal holiday",
+        "legal holiday (Fed. R. Civ. P. 6(a)(1))",
         "not counted: 2026-11-26 Thanksgiving Day (legal holiday)",
         "court day 5: 2026-11-30 Mon",
         "due: 2026-11-30 Mon",
@@ -375,7 +375,14 @@ def test_export_json_computed_deadlines(run, write) -> None:  # type: ignore[no-
         "2026-07-04 Saturday; Independence Day (legal holiday) -> 2026-07-05",
         "2026-07-05 Sunday -> 2026-07-06",
         "due: 2026-07-06 Mon",
+        # Read as the holiday's own date (a Saturday), the observed Friday is a court day.
+        "readings differ: 2026-07-03 Independence Day (observed): an observed day: \"the day "
+        "set aside by statute for observing\" it may be read as the holiday's own date",
+        "earliest: 2026-07-03 Fri (safe under every reading)",
+        "latest: 2026-07-06 Mon (no reading allows later)",
     ]
+    assert (deadlines["reply"]["earliest"], deadlines["reply"]["latest"]) == (
+        "2026-07-03", "2026-07-06")
     later = export_deadlines(run, FIXED_TODAY)
     assert (later["reply"]["status"], later["reply"]["days"]) == ("passed", -144)
 

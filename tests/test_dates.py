@@ -73,7 +73,7 @@ def test_other_bad_user_dates(text):
 def test_jurisdictions_match_the_holidays_package():
     import holidays
 
-    from timeline.jurisdictions import US_SUBDIVISIONS
+    from timeline.deadlines.jurisdictions import US_SUBDIVISIONS
 
     assert set(US_SUBDIVISIONS) == set(holidays.US.subdivisions)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.deadlines import deadline_states
+from timeline.deadlines.status import deadline_states
 from timeline.load import load
 
 FILE = """\

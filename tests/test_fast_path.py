@@ -89,8 +89,43 @@ def assert_same_result(fast: Any, exact: Any) -> None:
     ]
 
 
+# Every key the rule sets brought: case rules: and a list of jurisdictions, before:, period:,
+# service:, clerk:, and closures written as a day and as a mapping.
+RULE_SETS_FILE = """\
+closures:
+  - 2026-03-10
+  - {date: 2026-03-11, cases: [district]}
+  - {date: 2026-03-12, rules: [scotus, eoir]}
+cases:
+  district: {title: D. Md. case, rules: frcp, jurisdiction: US-MD}
+  appeal: {title: 4th Cir. appeal, rules: frap, jurisdiction: [US-MD, US-VA]}
+  removal: {title: Removal proceedings, rules: eoir}
+events:
+""" + "".join(f"""\
+  - id: t{i}
+    date: 2026-0{1 + i % 9}-1{i % 10}
+    case: district
+    kind: order
+    title: Trigger {i}
+    sources: [https://example.org/{i}]
+  - id: d{i}
+    case: [district, appeal]
+    kind: deadline
+    title: Deadline {i}
+    due: {due}
+    sources: [https://example.org/{i}]
+""" for i, due in enumerate([
+    "{after: t0, days: 14, service: mail}", "{after: t1, period: answer}",
+    "{before: t2, days: 7}", "{after: t3, period: notice-of-appeal, clerk: US-VA}",
+    "{after: t4, period: cert-petition}", "{before: t5, period: prehearing-filing}",
+    "{after: t6, days: 10, rules: frap, service: carrier, clerk: US-VA}",
+    "{after: t7, hours: 48, rules: crim}",
+] * 5))
+
+
 @pytest.mark.parametrize("name,text", [("bundled", BUNDLED.read_text(encoding="utf-8")),
-                                       ("generated", GENERATED)])  # fmt: skip
+                                       ("generated", GENERATED),
+                                       ("rule sets", RULE_SETS_FILE)])  # fmt: skip
 def test_valid_files_take_the_fast_path_and_give_the_same_model(tmp_path, name, text):
     (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
     assert assert_reads_agree(text), "the fast reader should vouch for this file"

@@ -54,10 +54,16 @@ def test_with_a_file_state_closures_and_presidential_setting(run, write) -> None
     assert lines[0] == ("Legal holidays in 2026 for US-MD; days declared by the President not "
                         "counted (holidays: {presidential: false})")
     assert "2026-03-10  Tue  court closure listed in the file      closure (from the file)" in lines
-    assert ("2026-11-27  Fri  American Indian Heritage Day          state US-MD (periods "
-            "counted forwards only)") in lines
+    assert ("2026-11-27  Fri  American Indian Heritage Day          state US-MD (Md. Code, Gen. "
+            "Prov. § 1-111; periods counted forwards only)") in lines
+    assert ("2026-03-25  Wed  Maryland Day                          state US-MD (Md. Code, Gen. "
+            "Prov. § 1-111(a)(5); skipped, but read two ways: a state day from its statute that "
+            "the court's own practice was not found to apply; periods counted forwards only)") in lines
     assert not any("presidential" in line for line in lines[1:])
-    assert len(lines) == 1 + 13 + 1  # 13 federal days (the 4th of July twice), 1 state, 1 closure
+    assert lines[-1] == "note: US-MD: audited against Md. Code, Gen. Prov. § 1-111 on 2026-12-01"
+    # 12 federal days (the 4th of July twice), 1 state day from the package and 5 from
+    # § 1-111, 1 closure, the audit note
+    assert len(lines) == 1 + 12 + 1 + 5 + 1 + 1
 
 
 def test_jurisdiction_option_overrides_the_file(run, write) -> None:  # type: ignore[no-untyped-def]
@@ -75,9 +81,10 @@ def test_bundled_file_uses_its_cases_jurisdictions(run) -> None:  # type: ignore
     lines = [re.split(r"\s{2,}", line) for line in result.stdout.splitlines()]
     assert result.stdout.splitlines()[0] == (
         "Legal holidays in 2025 for US, US-DC, US-MD; days declared by the President counted")
-    assert ["2025-04-16", "Wed", "Emancipation Day", "state US-DC (periods counted forwards only)"] in lines
+    assert ["2025-04-16", "Wed", "Emancipation Day",
+            "state US-DC (D.C. Code § 28-2701; periods counted forwards only)"] in lines
     assert ["2025-11-28", "Fri", "American Indian Heritage Day",
-            "state US-MD (periods counted forwards only)"] in lines
+            "state US-MD (Md. Code, Gen. Prov. § 1-111; periods counted forwards only)"] in lines
 
 
 def test_unknown_jurisdiction_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from datetime import date
 import holidays
 import pytest
 
-from timeline.jurisdictions import US_SUBDIVISIONS
-from timeline.legal_calendar import LegalCalendar
+from timeline.deadlines.jurisdictions import US_SUBDIVISIONS
+from timeline.deadlines.calendar import LegalCalendar
 
 MD = LegalCalendar("US-MD")
 US = LegalCalendar("US")
@@ -33,11 +33,11 @@ CASES = [
                  ["Christmas Eve (legal holiday declared by the President)"], id="christmas-eve-2024"),
     pytest.param(US, date(2026, 12, 24), True, [], id="no-christmas-eve-closure-2026"),
     pytest.param(MD, date(2026, 11, 27), True,
-                 ["American Indian Heritage Day (US-MD legal holiday)"], id="maryland-forwards"),
+                 ["American Indian Heritage Day (US-MD legal holiday, Md. Code, Gen. Prov. § 1-111)"], id="maryland-forwards"),
     pytest.param(MD, date(2026, 11, 27), False, [], id="maryland-backwards"),
     pytest.param(US, date(2026, 11, 27), True, [], id="federal-only"),
     pytest.param(LegalCalendar("US-DC"), date(2026, 4, 16), True,
-                 ["Emancipation Day (US-DC legal holiday)"], id="dc-counts-as-a-state"),
+                 ["Emancipation Day (US-DC legal holiday, D.C. Code § 28-2701)"], id="dc-counts-as-a-state"),
     pytest.param(MD, date(2026, 11, 26), False, ["Thanksgiving Day (legal holiday)"],
                  id="federal-both-ways"),
     pytest.param(US, date(2026, 11, 25), True, [], id="ordinary-day"),

@@ -124,7 +124,7 @@ def test_the_bundled_file_is_clean():
     assert {"abrego-garcia", "noem-v-abrego-garcia", "jgg"} <= set(result.timeline.cases)
     for case in result.timeline.cases.values():
         assert case.court and case.docket and case.judge and case.timezone
-        assert case.jurisdiction.startswith("US")
+        assert case.jurisdiction and all(j.startswith("US") for j in case.jurisdiction)
     assert all(event.sources for event in result.timeline.events)
 
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from timeline.dates import parse_file_date
-from timeline.deadlines import DeadlineState, Due
+from timeline.deadlines.due import Due
+from timeline.deadlines.status import DeadlineState
 from timeline.render.phrases import badge, clean, days_phrase, due_label, full_date, short_date
 
 NY = "America/New_York"
@@ -90,3 +91,15 @@ def test_a_local_mean_time_due_moment_is_shown_beside_written_dates_in_utc() -> 
     summer = datetime(2025, 4, 8, 17, tzinfo=ZoneInfo(NY))
     assert Due(summer.date(), summer).iso() == "2025-04-08T17:00-04:00"
     assert Due(summer.date(), summer).date_form().iso() == "2025-04-08T17:00-04:00"
+
+
+def test_where_readings_differ_the_badge_counts_from_the_earliest_and_the_label_shows_the_range() -> None:
+    from datetime import date
+
+    due = Due(date(2026, 7, 6), None, (), date(2026, 7, 3), date(2026, 7, 6))
+    assert due_label(due) == "2026-07-06 (2026-07-03 to 2026-07-06)"
+    # Today 2026-07-01: due in 5 days, but the earliest reading in 2.
+    assert badge(DeadlineState(due, "due-soon", 5, earliest_days=2)) == "DUE IN 2 DAYS"
+    # Today 2026-07-04: past the earliest, not the latest.
+    assert badge(DeadlineState(due, "due-soon", 2, earliest_days=-1)) == (
+        "DUE NOW (EARLIEST 1 DAY AGO)")

@@ -59,6 +59,18 @@ def test_schema_rejects_what_the_check_rejects(schema):
 def test_schema_keys_match_the_model(schema):
     defs = schema["$defs"]
     assert set(schema["properties"]) == set(FIELDS_BY_MODEL["file"])
-    for name in ("source", "person", "case", "due", "event"):
+    for name in ("source", "person", "case", "due", "event", "closure"):
         assert set(defs[name]["properties"]) == set(FIELDS_BY_MODEL[name]), name
     assert set(schema["properties"]["holidays"]["properties"]) == set(FIELDS_BY_MODEL["holidays"])
+
+
+def test_the_rule_set_keys_validate_and_unknown_names_do_not(schema):
+    from test_fast_path import RULE_SETS_FILE
+
+    validator = jsonschema.Draft202012Validator(schema)
+    document = yaml.load(RULE_SETS_FILE, Loader=yaml.BaseLoader)
+    assert [e.message for e in validator.iter_errors(document)] == []
+    document["events"][1]["due"]["period"] = "answr-us"
+    document["cases"]["district"]["rules"] = "fcrp"
+    messages = sorted(e.message for e in validator.iter_errors(document))
+    assert any("answr-us" in m for m in messages) and any("fcrp" in m for m in messages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.deadlines import FLAGGED, DeadlineState
+from timeline.deadlines.status import FLAGGED, DeadlineState
 from timeline.model import Case
 from timeline.query import Row
 from timeline.timeline import Timeline

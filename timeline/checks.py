@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from timeline.dates import FileDate, Precision, format_offset, wall_clock, zone
 from timeline.diagnostics import Diagnostic, Severity, full, suggest
+from timeline.deadlines.rules import PERIODS, RULE_SETS, rules_of
 from timeline.model import DEADLINE_FIELDS, Event
+from timeline.model import Due as DueSpec
 from timeline.timeline import Timeline, Where
 from timeline.yamltree import Mapping, Pos, Sequence
 
@@ -116,10 +118,10 @@ def check_references(ctx: Context) -> None:
             if ref is not None and ref not in event_ids:
                 ctx.report(index, key, "T201",
                            f"{key}: unknown event id '{ref}'" + suggest(ref, event_ids))
-        if event.due is not None and event.due.after not in event_ids:
+        if event.due is not None and event.due.trigger and event.due.trigger not in event_ids:
             ctx.report(index, "due", "T201",
-                       f"due: unknown event id '{event.due.after}'"
-                       + suggest(event.due.after, event_ids))
+                       f"due: unknown event id '{event.due.trigger}'"
+                       + suggest(event.due.trigger, event_ids))
 
 
 def _report_unknown_ids(ctx: Context, index: int, event: Event,
@@ -214,10 +216,17 @@ def check_deadline_fields(ctx: Context) -> None:
                        "a deadline has either date: or due:, not both", at_key=True)
         if event.due is not None:
             due = event.due
-            if (due.days is None) == (due.hours is None):
+            if due.period is not None and (due.days is not None or due.hours is not None):
+                unit = "days" if due.days is not None else "hours"
+                amount = due.days if due.days is not None else due.hours
+                ctx.report(index, "due", "T204",
+                           f"due: period: {due.period} ({PERIODS[due.period].meaning()}) and "
+                           f"{unit}: {amount} are two counts: give one of them")
+            elif due.period is None and (due.days is None) == (due.hours is None):
                 ctx.report(index, "due", "T204", "due: give either days: or hours:, not both")
             elif due.hours is not None and due.count != "calendar-days":
                 ctx.report(index, "due", "T206", "due: count: court-days goes with days:, not hours:")
+            _check_due_rules(ctx, index, event, due)
         if event.replaces is not None:
             replaced = events.get(event.replaces)
             if event.replaces == event.id:
@@ -231,12 +240,78 @@ def check_deadline_fields(ctx: Context) -> None:
                        "status: missed contradicts met_by: remove one of them")
 
 
+def _check_due_rules(ctx: Context, index: int, event: Event, due: DueSpec) -> None:
+    """The trigger's direction, the named period's, and what the rule set allows."""
+    if (due.after is None) == (due.before is None):
+        ctx.report(index, "due", "T204", "due: give after: ID (a period after an event) or "
+                   "before: ID (a period before one)" + (", not both" if due.after else ""))
+        return
+    if due.before is not None and ((due.days or 0) < 0 or (due.hours or 0) < 0):
+        ctx.report(index, "due", "T206",
+                   "due: before: already counts back: write the number without its minus sign")
+    way = "after" if due.after is not None else "before"
+    if due.period is not None:
+        period = PERIODS[due.period]
+        if period.direction != way:
+            ctx.report(index, "due", "T206",
+                       f"due: period: {period.name} runs {period.direction} an event "
+                       f"({period.meaning()}): write {period.direction}:, not {way}:")
+    case = ctx.timeline.cases.get(event.case[0]) if event.case else None
+    name = rules_of(due.rules, due.period, case.rules if case is not None else None)
+    rules = RULE_SETS[name]
+    if due.hours is not None and rules.hours_cite is None:
+        ctx.report(index, "due", "T206",
+                   f"due: hours: {name} ({rules.title}) counts no periods in hours: write days:")
+    if due.service is not None:
+        _check_service(ctx, index, due, name, way)
+    if due.clerk is not None and rules.states != "many":
+        ctx.report(index, "due", "T206",
+                   f"due: clerk: only a FRAP count takes the circuit clerk's state (this one is "
+                   f"counted by {name}, {rules.title})")
+    elif (rules.states == "many" and due.clerk is None and case is not None
+          and RULE_SETS[case.rules].states != "many"):  # fmt: skip
+        what = f"period: {due.period}" if due.period else f"rules: {name}"
+        ctx.report(index, "due", "W306",
+                   f"due: {what} is counted by FRAP 26, which also counts the holidays of the "
+                   f"circuit clerk's state, but case '{case_name(event)}' has rules: "
+                   f"{case.rules}: add clerk: (such as clerk: US-VA), or the count may be early")
+
+
+def _check_service(ctx: Context, index: int, due: DueSpec, name: str, way: str) -> None:
+    rules = RULE_SETS[name]
+    assert due.service is not None
+    if not rules.service:
+        ctx.report(index, "due", "T206",
+                   f"due: service: {name} ({rules.title}) adds no days for service: "
+                   "remove service:")
+    elif due.period is not None and PERIODS[due.period].from_entry:
+        period = PERIODS[due.period]
+        why = ("; a late notice of appeal is jurisdictional" if "appeal" in period.name
+               else "")  # fmt: skip
+        ctx.report(index, "due", "T206",
+                   f"due: service: {period.name} runs from entry of the judgment, order or "
+                   f"decision ({period.cite}), not from service, so nothing is added for "
+                   f"service: remove service:{why}")
+    elif due.service not in rules.service:
+        ctx.report(index, "due", "T206",
+                   f"due: service: '{due.service}' is not a method of service under {name} "
+                   f"({rules.service_cite}): one of {', '.join(rules.service)}")
+    elif way == "before":
+        ctx.report(index, "due", "T206",
+                   f"due: service: adds days only to a period after being served "
+                   f"({rules.service_cite}), not to one before an event: remove service:")
+
+
+def case_name(event: Event) -> str:
+    return event.case[0] if event.case else ""
+
+
 def check_deadline_cycles(ctx: Context) -> None:
     """A deadline computed from a deadline computed from ... itself has no date."""
     tl = ctx.timeline
     index_of = ctx.index_of
     after = {
-        event.id: event.due.after
+        event.id: event.due.trigger
         for event in tl.events
         if event.id is not None and event.due is not None
     }
@@ -258,18 +333,18 @@ def check_deadline_cycles(ctx: Context) -> None:
 
 def check_computed_triggers(ctx: Context) -> None:
     """A due date counted from a month, a year, or a century away cannot be right."""
-    from timeline.computed import MAX_DAYS, MAX_HOURS
+    from timeline.deadlines.counting import MAX_DAYS, MAX_HOURS
 
     events = ctx.by_id
     for index, event in enumerate(ctx.timeline.events):
         due = event.due
         if event.kind != "deadline" or due is None or event.date is not None:
             continue
-        trigger = events.get(due.after)
+        trigger = events.get(due.trigger)
         written = trigger.date if trigger is not None else None
         if written is not None and written.precision < Precision.DAY:
             ctx.report(index, "due", "T207",
-                       f"due: '{due.after}' is dated {written}, a whole {written.precision}: "
+                       f"due: '{due.trigger}' is dated {written}, a whole {written.precision}: "
                        "a due date cannot be counted from it; give that event its day")
         if due.days is not None and abs(due.days) > MAX_DAYS:
             ctx.report(index, "due", "T207",
@@ -289,7 +364,8 @@ def check_computed_range(ctx: Context) -> None:
     tl = ctx.timeline
     if not _may_leave_the_calendar(tl):
         return
-    from timeline.computed import beyond_the_calendar  # counting needs the holidays package
+    # counting needs the holidays package
+    from timeline.deadlines.counting import beyond_the_calendar
 
     for index, beyond in sorted(beyond_the_calendar(tl).items()):
         event = tl.events[index]
@@ -299,11 +375,11 @@ def check_computed_range(ctx: Context) -> None:
                 else "before 0001-01-01, the first")  # fmt: skip
         if beyond.trigger_day:
             ctx.report(index, "due", "T207",
-                       f"due: '{due.after}' falls {edge} day a date can have, on this deadline's "
+                       f"due: '{due.trigger}' falls {edge} day a date can have, on this deadline's "
                        f"clock ({tl.timezone_of(event)}): no day can be counted from it; is the "
                        "trigger's year right?")
             continue
-        count = due.hours if due.hours is not None else due.days or 0
+        count = due.hours if due.hours is not None else due.signed_days or 0
         unit = "hour" if due.hours is not None else "day"
         if due.count == "court-days" and due.hours is None:
             unit = "court day"
@@ -311,7 +387,7 @@ def check_computed_range(ctx: Context) -> None:
         # York's clock, is 0000-12-31, before the first day, though counted forwards.
         way = "after" if count >= 0 else "before"
         ctx.report(index, "due", "T207",
-                   f"due: {_count_of(abs(count), unit)} {way} '{due.after}' falls {edge} day a "
+                   f"due: {_count_of(abs(count), unit)} {way} '{due.trigger}' falls {edge} day a "
                    "date can have: the due date cannot be computed; is the trigger's year right?")
 
 
@@ -337,7 +413,7 @@ def _may_leave_the_calendar(tl: Timeline) -> bool:
             links += 1
             if links * YEARS_PER_LINK > 9999:
                 return True  # a chain this long (or a cycle) could reach anywhere
-            after = by_id.get(node.due.after)
+            after = by_id.get(node.due.trigger)
             if after is None:
                 break
             node = after

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from timeline.deadlines import STATUS_ORDER
+from timeline.deadlines.status import STATUS_ORDER
 from timeline.query import UNDATED_LAST, Row
 
 STATUSES = (*STATUS_ORDER, "unknown")  # every status a deadline can have, most urgent first

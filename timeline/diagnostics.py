@@ -73,6 +73,10 @@ CODES: dict[str, str] = {
         "warning: a time of day that happens twice in the case's timezone (the clocks went "
         "back over it): read as the first; an offset says which"
     ),
+    "W306": (
+        "warning: a FRAP period on a deadline of a case whose rules are not frap, with no "
+        "`clerk:` state: the count may be early"
+    ),
 }
 
 

@@ -20,7 +20,7 @@ from timeline import fastyaml, regular_files
 from timeline.diagnostics import MAX_PROBLEMS, Diagnostic, Diagnostics, Severity, suggest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.positions import Lines
-from timeline.timeline import Timeline, Where
+from timeline.timeline import CourtClosure, Timeline, Where
 from timeline.yamltree import Mapping, Pos, Sequence, read_yaml
 
 SUPPORTED_VERSIONS = ("1",)
@@ -496,6 +496,8 @@ def _diagnostic_for(error: Any, tree: Mapping, display: str) -> Diagnostic:
 
 def _label(loc: tuple[Any, ...]) -> str:
     """Name a location for a message: the field, or "an event" for an item of events."""
+    if loc[:1] == ("closures",):
+        return "closures"  # a closure's day, written alone or as date: in a mapping
     for part in reversed(loc):
         if isinstance(part, str):
             if part == "events" and isinstance(loc[-1], int):
@@ -583,7 +585,10 @@ def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline
                     continue
                 merged[key] = value
                 first_at[section, key] = (record.path, pos[0])
-        timeline.closures.update(day.first_day for day in model.closures)
+        timeline.closures.update(
+            CourtClosure(c.date.first_day, frozenset(c.cases), frozenset(c.rules))
+            for c in model.closures
+        )
         if "holidays" in tree:
             presidential = model.holidays.presidential
             if holidays_from is not None and presidential != timeline.presidential_holidays:

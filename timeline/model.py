@@ -10,11 +10,13 @@ import re
 from typing import Annotated, Any, Callable, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
+                      PlainValidator, ValidationInfo, field_validator)
 from pydantic_core import PydanticCustomError
 
 from timeline.dates import FileDate, Precision, parse_file_date, zone
-from timeline.jurisdictions import JURISDICTIONS
+from timeline.deadlines import rules as court_rules
+from timeline.deadlines.jurisdictions import JURISDICTIONS
 
 BUILTIN_KINDS: tuple[str, ...] = (
     "arrest",
@@ -166,6 +168,34 @@ def _choice(*choices: str) -> Callable[[Any], str]:
     return check
 
 
+def _named(what: str, meanings: Callable[[], dict[str, str]]) -> Callable[[Any], str]:
+    """A name from the rule registry; the "did you mean" says what the suggestion stands for."""
+
+    def check(value: Any) -> str:
+        text = _text(value).strip()
+        known = meanings()
+        if text not in known:
+            hint = court_rules.did_you_mean(text, known)
+            if not hint:
+                hint = (f": one of {', '.join(known)}" if len(known) <= 6
+                        else ": `timeline rules` lists them")  # fmt: skip
+            raise _fail("T104", f"unknown {what} '{text}'{hint}")
+        return text
+
+    return check
+
+
+RuleSetName = Annotated[str, PlainValidator(_named("rule set", court_rules.rule_set_meanings))]
+PeriodName = Annotated[str, PlainValidator(_named("period", court_rules.period_meanings))]
+ServiceName = Annotated[str, PlainValidator(_named("service method", court_rules.service_meanings))]
+Jurisdiction = Annotated[str, PlainValidator(_jurisdiction)]
+
+
+def _one_if_one(value: list[str]) -> str | list[str]:
+    """As written: one jurisdiction is exported as text, a list as a list."""
+    return value[0] if len(value) == 1 else list(value)
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -232,12 +262,24 @@ class Case(_Strict):
     court: Text | None = None
     docket: Text | None = None
     judge: Text | None = None
-    jurisdiction: Annotated[str, PlainValidator(_jurisdiction)] = "US"
+    rules: RuleSetName = court_rules.DEFAULT_RULES
+    # One jurisdiction, or under frap a list: the district court's state and the clerk's.
+    jurisdiction: Annotated[list[Jurisdiction], BeforeValidator(_one_or_many),
+                            PlainSerializer(_one_if_one)] = ["US"]
     timezone: Annotated[str | None, PlainValidator(_timezone)] = None
     status: Text | None = None
     summary: Text | None = None
     links: Urls = []
     tags: Texts = []
+
+    @field_validator("jurisdiction", mode="after")
+    @classmethod
+    def _one_state_unless_frap(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        rules = info.data.get("rules", court_rules.DEFAULT_RULES)
+        if len(value) > 1 and court_rules.RULE_SETS[rules].states == "one":
+            raise _fail("T104", f"rules: {rules} counts the holidays of one state, not a list "
+                        "(a list of states is for rules: frap)")  # fmt: skip
+        return value
 
 
 class KindDef(_Strict):
@@ -249,12 +291,44 @@ class HolidayOptions(_Strict):
 
 
 class Due(_Strict):
-    """A computed due date: N days (or hours) after the trigger event."""
+    """A computed due date: N days (or hours, or a named period) after or before an event."""
 
-    after: Id
+    after: Id | None = None
+    before: Id | None = None
     days: Whole | None = None
     hours: Whole | None = None
+    period: PeriodName | None = None
+    rules: RuleSetName | None = None
+    service: ServiceName | None = None
+    clerk: Jurisdiction | None = None  # the circuit clerk's state, for a FRAP period
     count: Annotated[str, PlainValidator(_choice(*COUNTS))] = "calendar-days"
+
+    @property
+    def trigger(self) -> str:
+        """The id counted from (the check reports a due with neither after: nor before:)."""
+        return self.after if self.after is not None else self.before or ""
+
+    @property
+    def signed_days(self) -> int | None:
+        """The days counted, negative before the trigger: from days: or the named period."""
+        days = self.days
+        if days is None and self.period is not None:
+            days = court_rules.PERIODS[self.period].days
+        if days is None:
+            return None
+        return -days if self.before is not None and self.after is None else days
+
+
+class Closure(_Strict):
+    """A day the courts were closed: every court's, or only some cases' or rule sets'."""
+
+    date: Day
+    cases: Ids = []
+    rules: Annotated[list[RuleSetName], BeforeValidator(_one_or_many)] = []
+
+
+def _closure(value: Any) -> Any:
+    return {"date": value} if isinstance(value, str) or value is None else value
 
 
 class Event(_Strict):
@@ -286,7 +360,9 @@ class FileModel(_Strict):
     cases: Annotated[dict[Id, Case], BeforeValidator(_mapping)] = {}
     kinds: Annotated[dict[Id, KindDef], BeforeValidator(_mapping)] = {}
     include: Annotated[list[Text], BeforeValidator(_includes)] = []
-    closures: Annotated[list[Day], BeforeValidator(_sequence)] = []
+    closures: Annotated[
+        list[Annotated[Closure, BeforeValidator(_closure)]], BeforeValidator(_sequence)
+    ] = []
     holidays: Annotated[HolidayOptions, BeforeValidator(_mapping)] = HolidayOptions()
     events: Annotated[list[Event], BeforeValidator(_sequence)] = []
 
@@ -303,6 +379,7 @@ FIELDS_BY_MODEL: dict[str, tuple[str, ...]] = {
         "holidays": HolidayOptions,
         "event": Event,
         "due": Due,
+        "closure": Closure,
     }.items()
 }
 
@@ -316,6 +393,8 @@ def model_at(loc: tuple[Any, ...]) -> str:
         return "due" if len(loc) >= 3 and loc[2] == "due" else "event"
     if head == "holidays":
         return "holidays"
+    if head == "closures":
+        return "closure"
     return {"sources": "source", "people": "person", "cases": "case", "kinds": "kind"}.get(
         str(head), "file"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline.dates import FileDate
-from timeline.deadlines import DeadlineState
+from timeline.deadlines.status import DeadlineState
 from timeline.model import Event
 from timeline.timeline import Timeline
 

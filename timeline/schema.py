@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline.deadlines.rules import PERIODS, RULE_SETS, SERVICE_METHODS
 from timeline.model import BUILTIN_KINDS, CERTAINTIES, COUNTS, HAND_STATUSES
 
 SCHEMA_ID = "https://timeline.invalid/events.schema.json"
@@ -76,6 +77,9 @@ def _map_of(ref: str) -> dict[str, Any]:
 
 
 _ID = {"type": "string", "pattern": _ID_PATTERN}
+_JURISDICTION = {"type": "string", "pattern": r"^US(-[A-Z]{2})?$"}
+_RULES = {"enum": list(RULE_SETS),
+          "description": "The rule set that counts: " + ", ".join(RULE_SETS)}  # fmt: skip
 _URL = {"type": "string", "pattern": r"^https?://[^\s/]+"}
 
 SOURCE = _object({
@@ -95,20 +99,31 @@ CASE = _object({
     "title": _text("Case caption, e.g. Abrego Garcia v. Noem"),
     "court": _text(), "docket": _scalar("Docket number, e.g. 8:25-cv-00951"),
     "judge": _text(),
-    "jurisdiction": {"type": "string", "pattern": r"^US(-[A-Z]{2})?$",
-                     "description": "Whose legal holidays count: US, or US-MD, US-DC..."},
+    "rules": _RULES,
+    "jurisdiction": _one_or_many(_JURISDICTION, "Whose legal holidays count: US, or US-MD, "
+                                 "US-DC...; under frap a list (district court's, clerk's)"),
     "timezone": {"type": "string", "description": "IANA timezone, e.g. America/New_York"},
     "status": _text(), "summary": _text(),
     "links": _one_or_many(_URL, "Links about the case"),
     "tags": _one_or_many(_scalar("tag"), "Tags"),
 }, required=("title",))  # fmt: skip
 
-DUE = _object({
-    "after": _ID,
+DUE = {**_object({
+    "after": _ID, "before": _ID,
     "days": _whole("Days after the trigger (negative: before)"),
     "hours": _whole("Hours after the trigger"),
+    "period": {"enum": list(PERIODS), "description": "A named period (`timeline rules`)"},
+    "rules": _RULES,
+    "service": {"enum": list(SERVICE_METHODS), "description": "How the paper was served"},
+    "clerk": {**_JURISDICTION, "description": "The circuit clerk's state, for a FRAP period"},
     "count": {"enum": list(COUNTS)},
-}, required=("after",))  # fmt: skip
+}), "oneOf": [{"required": ["after"]}, {"required": ["before"]}]}  # fmt: skip
+
+CLOSURE = _object({
+    "date": _date("The day closed"),
+    "cases": _one_or_many(_ID, "Only these cases' courts"),
+    "rules": _one_or_many(_RULES, "Only courts counting by these rule sets"),
+}, required=("date",))  # fmt: skip
 
 EVENT = _object({
     "id": _ID,
@@ -137,7 +152,8 @@ FILE = _object({
     "kinds": {"type": "object", "propertyNames": {"pattern": _ID_PATTERN},
               "additionalProperties": _object({"label": _text()})},
     "include": _one_or_many(_text(), "More events files, relative to this one (globs allowed)"),
-    "closures": {"type": "array", "items": _date("A day the courts were closed")},
+    "closures": {"type": "array", "items": {"anyOf": [_date("A day the courts were closed"),
+                                                      {"$ref": "#/$defs/closure"}]}},
     "holidays": _object({"presidential": _flag("Count days the President declared holidays")}),
     "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
 })  # fmt: skip
@@ -150,6 +166,7 @@ def json_schema() -> dict[str, Any]:
         "title": "timeline events file",
         "description": "Court-case timelines: sources, people, cases and dated events.",
         **FILE,
-        "$defs": {"source": SOURCE, "person": PERSON, "case": CASE, "due": DUE, "event": EVENT},
+        "$defs": {"source": SOURCE, "person": PERSON, "case": CASE, "due": DUE, "event": EVENT,
+                  "closure": CLOSURE},
     }
     return schema

@@ -20,6 +20,20 @@ class Where:
         return f"{self.path}:{self.line}:{self.col}"
 
 
+@dataclass(frozen=True, slots=True)
+class CourtClosure:
+    """A day courts were closed (``closures:``): every court's, or only the named ones'."""
+
+    day: date
+    cases: frozenset[str] = frozenset()  # empty: every case
+    rules: frozenset[str] = frozenset()  # empty: every rule set
+
+    def closes(self, case: str | None, rules: str) -> bool:
+        """Whether it closes the court of a deadline of ``case`` counted by ``rules``."""
+        return ((not self.cases or case in self.cases)
+                and (not self.rules or rules in self.rules))  # fmt: skip
+
+
 @dataclass
 class Timeline:
     files: list[str] = field(default_factory=list)
@@ -29,7 +43,7 @@ class Timeline:
     kinds: dict[str, KindDef] = field(
         default_factory=lambda: {name: KindDef() for name in BUILTIN_KINDS}
     )
-    closures: set[date] = field(default_factory=set)
+    closures: set[CourtClosure] = field(default_factory=set)
     presidential_holidays: bool = True
     events: list[Event] = field(default_factory=list)  # file order; includes follow includers
     where: list[Where] = field(default_factory=list)  # where each event starts, same order

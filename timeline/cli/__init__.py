@@ -18,6 +18,7 @@ from timeline.cli import importer as _importer  # noqa: F401
 from timeline.cli import deadlines as _deadlines  # noqa: F401
 from timeline.cli import export as _export  # noqa: F401
 from timeline.cli import holidays as _holidays  # noqa: F401
+from timeline.cli import rules as _rules  # noqa: F401
 from timeline.cli import schema as _schema  # noqa: F401
 from timeline.cli import show as _show  # noqa: F401
 

@@ -20,7 +20,7 @@ import typer
 from timeline import __version__
 
 if TYPE_CHECKING:
-    from timeline.deadlines import TodayFor
+    from timeline.deadlines.status import TodayFor
     from timeline.diagnostics import Diagnostic
     from timeline.load import LoadResult
     from timeline.query import Filters
@@ -305,7 +305,7 @@ def select(
     ``today`` is the ``--today`` text: it dates the statuses and words such as ``yesterday`` in
     ``--since``, in every command alike. Usage errors exit 2, file errors exit 1.
     """
-    from timeline.deadlines import deadline_states
+    from timeline.deadlines.status import deadline_states
     from timeline.query import timeline_rows
     from timeline.render import View
 

@@ -13,8 +13,8 @@ from timeline.cli.common import FileOption, app, load_or_exit, local_today, usag
 if TYPE_CHECKING:
     from datetime import date
 
-    from timeline.legal_calendar import Holiday
-    from timeline.timeline import Timeline
+    from timeline.deadlines.calendar import Holiday
+    from timeline.timeline import CourtClosure, Timeline
 
 
 @app.command()
@@ -36,17 +36,18 @@ def holidays(
     wanted = [_jurisdiction(text) for text in jurisdiction or []]
     timeline = _timeline_if_any(file)
     if not wanted:
-        found = {case.jurisdiction for case in timeline.cases.values()} if timeline else set()
+        cases = timeline.cases.values() if timeline is not None else ()
+        found = {j for case in cases for j in case.jurisdiction}
         wanted = sorted(found) or ["US"]
     presidential = timeline.presidential_holidays if timeline is not None else True
-    closures: Iterable[date] = timeline.closures if timeline is not None else ()
+    closures: Iterable[CourtClosure] = timeline.closures if timeline is not None else ()
     shown_year = year or local_today().year
     write_output(_listing(shown_year, wanted, presidential, closures), None)
 
 
 def _jurisdiction(text: str) -> str:
     from timeline.diagnostics import suggest
-    from timeline.jurisdictions import JURISDICTIONS
+    from timeline.deadlines.jurisdictions import JURISDICTIONS
 
     normal = text.strip().upper()
     if normal not in JURISDICTIONS:
@@ -70,16 +71,22 @@ def _timeline_if_any(files: list[str] | None) -> Timeline | None:
     return load_or_exit(files, None).timeline
 
 
-def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: Iterable[date]) -> str:
-    from timeline.legal_calendar import LegalCalendar
+def _listing(year: int, jurisdictions: list[str], presidential: bool,
+             closures: Iterable[CourtClosure]) -> str:
+    from timeline.deadlines.calendar import CLOSURE, Holiday, LegalCalendar
+    from timeline.deadlines.state_days import audited
 
     seen: set[Holiday] = set()
     days: list[Holiday] = []
     for name in jurisdictions:
-        for holiday in LegalCalendar(name, presidential, closures).year(year):
+        for holiday in LegalCalendar(name, presidential).year(year):
             if holiday not in seen:
                 seen.add(holiday)
                 days.append(holiday)
+    for closure in closures:
+        if closure.day.year == year:
+            days.append(Holiday(closure.day, "court closure listed in the file", CLOSURE,
+                                cite=_scope(closure)))
     days.sort(key=lambda h: (h.day, h.source != "federal", h.jurisdiction, h.name))
     setting = "counted" if presidential else "not counted (holidays: {presidential: false})"
     lines = [f"Legal holidays in {year} for {', '.join(jurisdictions)}; days declared by the "
@@ -88,6 +95,14 @@ def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: 
     for holiday in days:
         lines.append(f"{holiday.day.isoformat()}  {holiday.day.strftime('%a')}  "
                      f"{holiday.name.ljust(width)}  {_source(holiday)}")  # fmt: skip
+    for name in jurisdictions:
+        if name != "US" and audited(name) is None:
+            lines.append(f"note: {name}: the holidays package's list, not audited against the "
+                         "state's statute (see the README)")  # fmt: skip
+        elif name != "US":
+            audit = audited(name)
+            assert audit is not None
+            lines.append(f"note: {name}: audited against {audit.statute} on {audit.on}")
     first, last = LegalCalendar.known_years()
     if not first <= year <= last:
         lines.append(f"none known: the holidays package covers {first} to {last}")
@@ -97,8 +112,26 @@ def _listing(year: int, jurisdictions: list[str], presidential: bool, closures: 
 
 
 def _source(holiday: Holiday) -> str:
+    if holiday.source == "state" and holiday.beyond_statute:
+        return (f"state {holiday.jurisdiction} (not skipped: {holiday.beyond_statute}; counts "
+                "only for the latest date)")
+    cite = f"{holiday.cite}; " if holiday.cite else ""
+    if holiday.source == "state" and holiday.disputed:
+        return (f"state {holiday.jurisdiction} ({cite}skipped, but read two ways: "
+                f"{holiday.disputed}; periods counted forwards only)")
     if holiday.source == "state":
-        return f"state {holiday.jurisdiction} (periods counted forwards only)"
+        return f"state {holiday.jurisdiction} ({cite}periods counted forwards only)"
     if holiday.source == "closure":
-        return "closure (from the file)"
+        scope = f"; {holiday.cite}" if holiday.cite else ""
+        return f"closure (from the file{scope})"
     return holiday.source
+
+
+def _scope(closure: CourtClosure) -> str:
+    """Whose courts a closure closes, when not every court's."""
+    parts = []
+    if closure.cases:
+        parts.append("cases " + ", ".join(sorted(closure.cases)))
+    if closure.rules:
+        parts.append("rules " + ", ".join(sorted(closure.rules)))
+    return "; ".join(parts)

@@ -6,7 +6,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from timeline.deadline_list import status_counts
-from timeline.deadlines import Due
+from timeline.deadlines.due import Due
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render.phrases import (

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from html import escape
 
 from timeline.dates import FileDate
-from timeline.deadlines import FLAGGED
+from timeline.deadlines.status import FLAGGED
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from timeline import jsontext
+from timeline.deadlines.due import Due
 from timeline.query import Row
 from timeline.render import View
 
@@ -47,6 +49,9 @@ def event_dict(row: Row) -> dict[str, Any]:
         state = row.state
         out["deadline"] = {
             "due": state.due.iso() if state.due is not None else None,
+            # Where readings of the rule differ: safe to file by, and the last day any allows.
+            "earliest": _bound(state.due, state.due.first_day) if state.due is not None else None,
+            "latest": _bound(state.due, state.due.last_day) if state.due is not None else None,
             "status": state.status,
             "days": state.days,
             "explain": list(state.due.explain) if state.due is not None else [],
@@ -57,3 +62,7 @@ def event_dict(row: Row) -> dict[str, Any]:
         }
     return out
 
+
+
+def _bound(due: Due, day: date) -> str:
+    return due.iso() if day == due.day else day.isoformat()

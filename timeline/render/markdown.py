@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from timeline.deadlines import FLAGGED
+from timeline.deadlines.status import FLAGGED
 from timeline.model import Event, Source
 from timeline.query import Row
 from timeline.render import View

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from timeline.dates import FileDate, Precision, format_offset, zone
-from timeline.deadlines import FLAGGED, DeadlineState, Due, has_seconds
+from timeline.deadlines.due import Due, has_seconds
+from timeline.deadlines.status import FLAGGED, DeadlineState
 from timeline.model import Event
 from timeline.timeline import Timeline
 from timeline.visible import visible
@@ -120,8 +121,15 @@ def full_date(written: FileDate, tz_name: str | None) -> str:
 
 
 def due_label(due: Due) -> str:
-    """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``."""
+    """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``.
+
+    Where readings of the rule differ, the range follows: ``2026-07-06 (2026-07-03 to
+    2026-07-06)``, the earliest safe under every reading, the latest allowed by some.
+    """
     if due.moment is None:
+        if due.has_range():
+            first, last = due.first_day.isoformat(), due.last_day.isoformat()
+            return f"{due.day.isoformat()} ({first} to {last})"
         return due.day.isoformat()
     return f"{clock(due.moment)} {moment_zone(due.moment)}"
 
@@ -158,6 +166,10 @@ def badge(state: DeadlineState) -> str:
     """The status as a badge: ``PASSED 571 days ago · no outcome recorded``, ``MISSED``,
     ``DUE IN 3 DAYS``, ``MET LATE``."""
     status, days = state.status, state.days
+    if status in ("due-soon", "upcoming") and state.earliest_days is not None:
+        days = state.earliest_days  # where readings differ, count from the earliest
+        if days < 0:
+            return f"DUE NOW (EARLIEST {plural(-days, 'day').upper()} AGO)"
     if status in FLAGGED:
         word = status.upper()
         word = f"{word} {days_phrase(days)}" if days is not None and days < 0 else word

@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from timeline.dates import Precision
-from timeline.deadlines import FLAGGED
+from timeline.deadlines.status import FLAGGED
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import (

@@ -16,7 +16,7 @@ from html import escape
 from typing import Any
 
 from timeline.dates import FileDate, Precision, zone
-from timeline.deadlines import FLAGGED
+from timeline.deadlines.status import FLAGGED
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.html import details_html

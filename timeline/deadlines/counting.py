@@ -1,11 +1,14 @@
-"""Computed due dates (``due: {after: ID, days: N}``), counted as Fed. R. Civ. P. 6(a) says.
+"""Computed due dates (``due: {after: ID, days: N}``), counted by the deadline's rule set.
 
-Days (6(a)(1)): leave out the trigger day, count every day, and if the last one is a Saturday,
-Sunday or legal holiday, go on to the next day that is none of these (backwards, for a period
-before an event: the previous one, 6(a)(5)). Court days: count only days that are none of these.
-Hours (6(a)(2)): count every hour from the trigger; an end on such a day moves to the same time
-on the next day that is not. A trigger may be a deadline itself, so deadlines chain. Nothing
-computed here is written back to the file: change the trigger and the deadline follows.
+Days (Fed. R. Civ. P. 6(a)(1), and each rule set's like it): leave out the trigger day, count
+every day, and if the last one is a Saturday, Sunday or legal holiday, go on to the next day
+that is none of these (backwards, for a period before an event: the previous one, 6(a)(5); the
+immigration courts go on to the next one either way). Court days: count only days that are none
+of these. Hours (6(a)(2)): count every hour from the trigger; an end on such a day moves to the
+same time on the next day that is not. Service by mail and the like adds 3 days after the count
+(6(d)), then moves off a closed day again. What differs between rule sets is data in
+``rules.py``; the calendar answers which days are closed. A trigger may be a deadline itself,
+so deadlines chain. Nothing computed here is written back to the file.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from timeline.dates import Precision, zone
-from timeline.deadlines import Due
+from timeline.deadlines.due import Due
+from timeline.deadlines.fixed import fixed_dues
+from timeline.deadlines.rules import PERIODS, RULE_SETS, Period, rules_of
 from timeline.model import Event
 from timeline.timeline import Timeline
 
 if TYPE_CHECKING:
-    from timeline.legal_calendar import LegalCalendar
+    from timeline.deadlines.calendar import LegalCalendar, Reading
 
 # Longer periods are typos, not court deadlines; the check reports them (T207).
 MAX_DAYS = 36_525  # a century
@@ -61,8 +66,6 @@ def beyond_the_calendar(timeline: Timeline) -> dict[int, Beyond]:
     Those have no due date that a date can hold; the check reports them (T207). A deadline
     counted from one of them has no trigger day, and is not listed again.
     """
-    from timeline.deadlines import fixed_dues
-
     computer = _Computer(timeline, fixed_dues(timeline))
     computer.run()
     return computer.beyond
@@ -106,7 +109,7 @@ class _Computer:
             path.append(node)
             on_path.add(node)
             assert event.due is not None
-            trigger = self.index_of.get(event.due.after)
+            trigger = self.index_of.get(event.due.trigger)
             if trigger is None:
                 self.failed.update(path)
                 return
@@ -123,7 +126,7 @@ class _Computer:
         assert event.due is not None
         spec = event.due
         tz_name = self.timeline.timezone_of(event)
-        after = self.index_of[spec.after]
+        after = self.index_of[spec.trigger]
         try:
             # The trigger read on the deadline's clock may already be past either end.
             trigger = self._trigger(after, tz_name)
@@ -137,14 +140,18 @@ class _Computer:
         if trigger is None:
             return None
         calendar = self._calendar(event)
+        period = PERIODS[spec.period] if spec.period is not None else None
         try:
             if spec.hours is not None:
-                if abs(spec.hours) > MAX_HOURS:
+                if abs(spec.hours) > MAX_HOURS or calendar.rules.hours_cite is None:
                     return None
-                return count_hours(trigger, spec.hours, calendar)
-            if spec.days is None or abs(spec.days) > MAX_DAYS:
+                hours = -spec.hours if spec.before is not None else spec.hours
+                return count_hours(trigger, hours, calendar)
+            days = spec.signed_days
+            if days is None or abs(days) > MAX_DAYS:
                 return None
-            return count_days(trigger, spec.days, spec.count == "court-days", calendar)
+            return count_days(trigger, days, spec.count == "court-days", calendar,
+                              service=spec.service, period=period)
         except (OverflowError, ValueError):
             # A link moves a due date a few centuries at most, so the end it passed is the one
             # nearer its trigger, whichever way it counted (an offset can cross the other way).
@@ -196,21 +203,63 @@ class _Computer:
         return Trigger(local.date(), local, frame, text)
 
     def _calendar(self, event: Event) -> LegalCalendar:
-        jurisdiction = "US"
-        for case_id in event.case:
-            case = self.timeline.cases.get(case_id)
-            if case is not None:
-                jurisdiction = case.jurisdiction
-                break
-        calendar = self.calendars.get(jurisdiction)
-        if calendar is None:
-            from timeline.legal_calendar import LegalCalendar  # the `holidays` package
+        return calendar_for(self.timeline, event, self.calendars)
 
-            calendar = LegalCalendar(
-                jurisdiction, self.timeline.presidential_holidays, self.timeline.closures
-            )
-            self.calendars[jurisdiction] = calendar
-        return calendar
+
+def calendar_for(
+    timeline: Timeline, event: Event, cache: dict[tuple, LegalCalendar]
+) -> LegalCalendar:
+    """The calendar a deadline is counted on: its rule set's, its case's states and closures."""
+    case_id, case = None, None
+    for ident in event.case:
+        case = timeline.cases.get(ident)
+        if case is not None:
+            case_id = ident
+            break
+    spec = event.due
+    name = rules_of(spec.rules if spec else None, spec.period if spec else None,
+                    case.rules if case is not None else None)  # fmt: skip
+    rules = RULE_SETS[name]
+    jurisdictions = list(case.jurisdiction) if case is not None else ["US"]
+    if rules.states == "one":
+        jurisdictions = jurisdictions[:1]  # the district court's (a list is for frap)
+    elif rules.states == "many" and spec is not None and spec.clerk is not None:
+        jurisdictions.append(spec.clerk)
+    closures = frozenset(c.day for c in timeline.closures if c.closes(case_id, name))
+    key = (tuple(jurisdictions), name, closures)
+    calendar = cache.get(key)
+    if calendar is None:
+        from timeline.deadlines.calendar import LegalCalendar  # the `holidays` package
+
+        calendar = LegalCalendar(jurisdictions, timeline.presidential_holidays, closures, name)
+        cache[key] = calendar
+    return calendar
+
+
+def date_certain_dues(timeline: Timeline, fixed: dict[int, Due]) -> dict[int, Due]:
+    """Fixed dues that their rule set moves off a closed day (the ICPM's date-certain rule)."""
+    moved: dict[int, Due] = {}
+    cache: dict[tuple, LegalCalendar] = {}
+    for index, due in fixed.items():
+        event = timeline.events[index]
+        written = event.date
+        if due.moment is not None or written is None or written.precision is not Precision.DAY:
+            continue
+        case = next((timeline.cases[c] for c in event.case if c in timeline.cases), None)
+        if case is None or not RULE_SETS[case.rules].date_certain_moves:
+            continue
+        calendar = calendar_for(timeline, event, cache)
+        lines = [f"date certain: {_day(due.day)}, as written"]
+        day = _move_off_closed_days(due.day, timedelta(days=1), True, calendar, lines, "due")
+        if day == due.day:
+            continue
+        lines.append(f"moved: {calendar.rules.backward_cite} construes a deadline on a weekend "
+                     "or holiday, a date certain too, to fall on the next business day")
+        lines.append(f"due: {_day(day)}")
+        lines += _range_lines(due.day, day, ["the ICPM's rule is read from a secondary copy; "
+                                              "the date as written is the safe one"])
+        moved[index] = Due(day, None, tuple(lines), due.day, day)
+    return moved
 
 
 def _is_computed(event: Event) -> bool:
@@ -225,34 +274,107 @@ def _from_due(due: Due, wanted: tzinfo | None, text: str, as_written: bool) -> T
     return Trigger(local.date(), local, frame, f"{text} {_moment(local)}")
 
 
-def count_days(trigger: Trigger, days: int, court_days: bool, calendar: LegalCalendar) -> Due:
-    """Count ``days`` (calendar or court days) from the trigger day, per Rule 6(a)(1)."""
+def count_days(trigger: Trigger, days: int, court_days: bool, calendar: LegalCalendar,
+               service: str | None = None, period: Period | None = None) -> Due:
+    """Count ``days`` (calendar or court days) from the trigger day, by the calendar's rules.
+
+    Counted as the project reads the rule; where some day on the way is read differently (an
+    observed Friday, a closure, a state day from a statute table...), counted again under the
+    narrowest and the broadest reading too, for the earliest and latest due days.
+    """
+    calendar.start_count()
+    day, lines = _count_days(trigger, days, court_days, calendar, service, period, "due")
+    eoir_back = days < 0 and calendar.rules.backward_roll == "next"
+    if not (calendar.saw_disputed or eoir_back):
+        return Due(day, None, tuple(lines))
+    notes = list(calendar.disputes)
+    others = [_count_days(trigger, days, court_days, calendar, service, period, reading)[0]
+              for reading in ("narrow", "broad")]  # fmt: skip
+    earliest, latest = min(day, *others), max(day, *others)
+    if eoir_back:
+        notes.append(f"{calendar.rules.backward_cite} (read from a secondary copy) moves a "
+                     "period before a hearing forward; moved back instead, as the federal "
+                     "rules do, it would end earlier")  # fmt: skip
+    lines += _range_lines(earliest, latest, notes)
+    if earliest == latest:
+        return Due(day, None, tuple(lines))
+    return Due(day, None, tuple(lines), earliest, latest)
+
+
+def _range_lines(earliest: date, latest: date, notes: list[str]) -> list[str]:
+    if earliest == latest:
+        return []
+    return ([f"readings differ: {note}" for note in notes]
+            + [f"earliest: {_day(earliest)} (safe under every reading)",
+               f"latest: {_day(latest)} (no reading allows later)"])  # fmt: skip
+
+
+def _count_days(
+    trigger: Trigger, days: int, court_days: bool, calendar: LegalCalendar,
+    service: str | None, period: Period | None, reading: Reading,
+) -> tuple[date, list[str]]:
+    rules = calendar.rules
     forward = days >= 0
     step = timedelta(days=1 if forward else -1)
     way = "after" if forward else "before"
     lines = [trigger.text]
+    if period is not None:
+        lines.append(f"period: {period.name}, {period.meaning()} ({period.what})")
+    lines += _state_lines(calendar, forward)
     if court_days:
         lines.append(f"count: {abs(days)} court days {way} it, counting only days that are "
-                     "neither a weekend nor a legal holiday")  # fmt: skip
+                     f"neither a weekend nor a legal holiday ({rules.count_cite})")  # fmt: skip
         day, counted = trigger.day, 0
         while counted < abs(days):
             day += step
-            if calendar.is_court_day(day, forward):
+            if calendar.is_court_day(day, forward, reading):
                 counted += 1
                 if not forward:
                     lines += _state_days_kept(day, calendar)
             else:
-                for holiday in calendar.holidays_on(day, forward):
+                for holiday in calendar.holidays_on(day, forward, reading):
                     lines.append(f"not counted: {day.isoformat()} {holiday.reason()}")
         lines.append(f"court day {abs(days)}: {_day(day)}")
     else:
         lines.append(f"count: {abs(days)} calendar days {way} it, not counting the trigger day "
-                     "(Fed. R. Civ. P. 6(a)(1))")  # fmt: skip
+                     f"({rules.count_cite})")  # fmt: skip
         day = trigger.day + timedelta(days=days)
         lines.append(f"day {abs(days)}: {_day(day)}")
-    day = _move_off_closed_days(day, step, forward, calendar, lines)
+    roll = step
+    if not forward and rules.backward_roll == "next" and reading != "narrow":
+        roll = timedelta(days=1)
+    moved = _move_off_closed_days(day, roll, forward, calendar, lines, reading)
+    if moved != day and not forward:
+        lines.append(f"moved {'forward' if roll.days > 0 else 'back'} ({rules.backward_cite})")
+    day = moved
+    if service is not None:
+        added = rules.service.get(service, 0)
+        if added:
+            day += timedelta(days=added)
+            lines.append(f"service by {service}: {added} days added after the period would "
+                         f"otherwise end ({rules.service_cite}): {_day(day)}")  # fmt: skip
+            day = _move_off_closed_days(day, timedelta(days=1), True, calendar, lines, reading)
+        else:
+            lines.append(f"service by {service}: no days added ({rules.service_cite})")
     lines.append(f"due: {_day(day)}")
-    return Due(day, None, tuple(lines))
+    return day, lines
+
+
+def _state_lines(calendar: LegalCalendar, forward: bool) -> list[str]:
+    """Whose state holidays count, where the rule set is not FRCP's one state."""
+    rules = calendar.rules
+    states = [j for j in calendar.jurisdictions if "-" in j]
+    lines = []
+    if rules.states == "none" and states:
+        lines.append(f"state holidays: none count under {rules.closed_cite}; "
+                     f"{', '.join(states)} ignored")  # fmt: skip
+    elif rules.states == "many" and forward and states:
+        lines.append(f"state holidays: those of {', '.join(states)} ({rules.state_cite})")
+    if forward:
+        for state in calendar.unaudited_states():
+            lines.append(f"note: {state}'s legal holidays are the holidays package's; its "
+                         "statute was not audited")  # fmt: skip
+    return lines
 
 
 def count_hours(trigger: Trigger, hours: int, calendar: LegalCalendar) -> Due:
@@ -268,12 +390,12 @@ def count_hours(trigger: Trigger, hours: int, calendar: LegalCalendar) -> Due:
         lines.append(f"no time of day given: counting from {_moment(start)}, the earliest it "
                      "could have happened")  # fmt: skip
     lines.append(f"count: {abs(hours)} hours {way} it, every hour counted "
-                 "(Fed. R. Civ. P. 6(a)(2))")  # fmt: skip
+                 f"({calendar.rules.hours_cite})")  # fmt: skip
     # Hours are real elapsed time, so a daylight-saving change counts right.
     end = elapsed(start, timedelta(hours=hours), trigger.frame)
     lines.append(f"hour {abs(hours)}: {_moment(end)}")
     step = timedelta(days=1 if forward else -1)
-    day = _move_off_closed_days(end.date(), step, forward, calendar, lines)
+    day = _move_off_closed_days(end.date(), step, forward, calendar, lines, "due")
     if day != end.date():
         # The same time of day on the day it moved to, on that day's clock.
         wall = datetime.combine(day, end.time()).replace(tzinfo=trigger.frame)
@@ -314,14 +436,15 @@ def _nearer_end(day: date) -> Literal["after", "before"]:
 
 
 def _move_off_closed_days(
-    day: date, step: timedelta, forward: bool, calendar: LegalCalendar, lines: list[str]
+    day: date, step: timedelta, forward: bool, calendar: LegalCalendar, lines: list[str],
+    reading: Reading,
 ) -> date:
     """Move off weekends and legal holidays, saying why for each day left behind."""
     while True:
         reasons = []
         if day.weekday() in _WEEKEND:
             reasons.append(_WEEKEND[day.weekday()])
-        reasons += [holiday.reason() for holiday in calendar.holidays_on(day, forward)]
+        reasons += [holiday.reason() for holiday in calendar.holidays_on(day, forward, reading)]
         if not reasons:
             break
         lines.append(f"{day.isoformat()} {'; '.join(reasons)} -> {(day + step).isoformat()}")
@@ -339,7 +462,7 @@ def _state_days_kept(day: date, calendar: LegalCalendar) -> list[str]:
     """Say so where a state holiday was counted because the period runs backwards."""
     return [
         f"{day.isoformat()} {holiday.reason()} not skipped: a state holiday counts only for "
-        "periods after an event (Fed. R. Civ. P. 6(a)(6)(C))"
+        f"periods after an event ({calendar.rules.state_cite})"
         for holiday in calendar.holidays_on(day, forward=True)
     ]
 
