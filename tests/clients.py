@@ -63,7 +63,10 @@ def npm_package(name: str) -> Path:
 
 
 def run_node(script: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run a node script (ES module) with .ci/node's packages importable by name."""
+    """Run a node script (ES module) with .ci/node's packages importable by name.
+
+    The script finds ``args`` from ``process.argv[1]`` on.
+    """
     binary = node()
     npm_package("ical.js")
     return subprocess.run(

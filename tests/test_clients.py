@@ -24,7 +24,8 @@ def test_ical_js_runs_under_node():
 
 def test_debian_clients_are_installed():
     for found in (clients.chromium(), clients.soffice()):
-        assert subprocess.run([found, "--version"], capture_output=True, timeout=120).returncode == 0
+        done = subprocess.run([found, "--version"], capture_output=True, timeout=120)
+        assert done.returncode == 0, found
 
 
 def test_a_missing_client_fails_on_ci_and_skips_elsewhere(monkeypatch):

@@ -24,6 +24,7 @@ from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import badge, event_zone, full_date
 from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
+from timeline.render.vtimezone import vtimezone as observances
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 PRODID = "-//timeline//court-case timeline export//EN"
@@ -66,19 +67,10 @@ def vtimezone(key: str, years: set[int]) -> Timezone:
     """
     stretches: list[tuple[date, date]] = []
     for first, last in year_runs(years):
-        # icalendar looks up to 64 days past the last date for a change of offset: stop short of
-        # 9999-12-31, so that it never steps past it. The last rule still holds after the range.
+        # Stop short of 9999-12-31, so that the instant after a stretch is still a date. The
+        # last rule still holds after the range.
         stretches.append((date(first, 1, 1), min(date(min(last + 1, 9999), 12, 31), LAST_ZONE_DAY)))
-    parts = [Timezone.from_tzid(key, first_date=a, last_date=b) for a, b in stretches]
-    merged = parts[0]
-    if len(parts) > 1:
-        for part in parts[1:]:
-            for observance in part.subcomponents:
-                merged.add_component(observance)
-        spans = [f"{a.isoformat()} to {b.isoformat()}" for a, b in stretches]
-        merged.pop("COMMENT", None)
-        merged.add("comment", f"This timezone only works from {', '.join(spans)}.")
-    return merged
+    return observances(key, stretches)
 
 
 def year_runs(years: set[int]) -> list[tuple[int, int]]:
