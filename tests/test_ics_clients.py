@@ -1,4 +1,5 @@
-"""The ics export opened in real calendar software: Mozilla's ical.js (Thunderbird's parser)."""
+"""The ics export opened in real calendar software: Mozilla's ical.js (Thunderbird's parser) and
+libical (Evolution, khal's checks, many servers), through a C program built against it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 import clients
+from conftest import BUNDLED, FIXED_TODAY
 
 ZONES = {
     "ny": "America/New_York",
@@ -85,3 +89,43 @@ def test_ical_js_reads_every_timed_event_at_zoneinfos_instant(run, write, tmp_pa
     # Thunderbird's reading of the April 7, 2025 11:59 PM deadline in New York.
     due = datetime.fromtimestamp(read["due@timeline"][0], timezone.utc)
     assert due == datetime(2025, 4, 8, 3, 59, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def libical_check(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    source = (Path(__file__).parent / "clients" / "ical_restrictions.c").read_text()
+    return clients.compile_c(source, tmp_path_factory.mktemp("libical") / "check", "libical")
+
+
+def libical(check: Path, ics: Path) -> tuple[int, str]:
+    import subprocess
+
+    done = subprocess.run([str(check), str(ics)], capture_output=True, text=True, timeout=60)
+    return done.returncode, done.stdout
+
+
+def test_libical_restriction_check_passes(run, write, tmp_path, libical_check):
+    four_zones, _ = calendar_file(write)
+    for path, today in ((BUNDLED, FIXED_TODAY), (four_zones, "2025-01-01")):
+        out = tmp_path / "out.ics"
+        result = run("export", "--format", "ics", "-f", str(path), "--today", today, "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert libical(libical_check, out) == (0, "restriction check: passed\n")
+
+
+def test_the_restriction_check_can_fail(tmp_path, libical_check):
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:PUBLISH\r\n"
+                    b"BEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20250101T000000Z\r\n"
+                    b"DTSTART:20250101T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    code, out = libical(libical_check, bad)
+    assert code == 1 and "ORGANIZER" in out and out.endswith("restriction check: failed\n")
+
+
+def test_every_timed_event_ends_where_it_starts_in_ical_js(run, write, tmp_path):
+    path, events = calendar_file(write)
+    read = ical_js_instants(run, tmp_path, path)
+    assert {uid: end - start for uid, (start, end) in read.items()} == {
+        f"{name}@timeline": 0 for name in events}
+    text = (tmp_path / "out.ics").read_text()
+    assert text.count("BEGIN:VEVENT") == text.count("DTEND;TZID=") == len(events)

@@ -39,7 +39,8 @@ def render(view: View) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    # No METHOD: the file is a calendar to import or subscribe to, not an iTIP message, and
+    # RFC 5546's PUBLISH would want an ORGANIZER on every event (libical refuses it without one).
     title = view_title(view)
     calendar.add("name", ics_text(title))
     calendar.add("x-wr-calname", ics_text(title))
@@ -141,7 +142,8 @@ def when(view: View, row: Row) -> Span | None:
         if due.moment is None:
             return due.day, day_after(due.day, due.day)
         named = isinstance(due.moment.tzinfo, ZoneInfo)
-        return (due.moment if named else due.moment.astimezone(timezone.utc)), None
+        moment = due.moment if named else due.moment.astimezone(timezone.utc)
+        return moment, moment
     written = row.start
     if written is None or written.precision < Precision.DAY:
         return None
@@ -151,7 +153,9 @@ def when(view: View, row: Row) -> Span | None:
         last = end.last_day if end is not None else written.first_day
         return written.first_day, day_after(written.first_day, last)
     start = instant(written, tz_name)
-    return start, instant(end, tz_name) if end is not None else None
+    # A moment with no end ends where it starts: said, since some programs (khal) read a
+    # VEVENT with a DTSTART alone as lasting a day.
+    return start, instant(end, tz_name) if end is not None else start
 
 
 def day_after(first: date, last: date) -> date | timedelta:

@@ -5,7 +5,8 @@ Mozilla's ical.js (Thunderbird) ignores the DTSTART when an RDATE is there, putt
 year's times an hour (or, on Lord Howe Island, half an hour) off. Here each change of the clock
 in the years covered is its own STANDARD or DAYLIGHT block with a DTSTART and nothing else, the
 plainest form RFC 5545 has, read from zoneinfo itself; a first block gives the offset in force
-when the stretch begins.
+when the stretch begins, with a COMMENT saying how far the stretch goes (RFC 5545 allows a
+COMMENT in an observance, not in the VTIMEZONE itself).
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ def vtimezone(key: str, stretches: list[tuple[date, date]]) -> Timezone:
     tz = ZoneInfo(key)
     component = Timezone()
     component.add("tzid", key)
-    spans = [f"{a.isoformat()} to {b.isoformat()}" for a, b in stretches]
-    component.add("comment", f"This timezone only works from {', '.join(spans)}.")
     for first, last in stretches:
         start = first_instant(tz, first)
         end = datetime.combine(last, time(), tzinfo=timezone.utc) + DAY
         offset = start.astimezone(tz).utcoffset()
-        component.add_component(observance(start.astimezone(tz), offset))
+        opening = observance(start.astimezone(tz), offset)
+        opening.add("comment", f"These rules hold from {first.isoformat()} to {last.isoformat()}.")
+        component.add_component(opening)
         for moment in changes(tz, start, end):
             component.add_component(observance(moment.astimezone(tz), before(tz, moment)))
     return component
