@@ -93,3 +93,23 @@ def compile_c(source: str, out: Path, *pkg_config: str) -> Path:
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     return out
+
+
+# LibreOffice Calc's Text Import dialog as it opens: separated by tab, comma and semicolon, `"`
+# as the string delimiter, UTF-8, from line 1, English (USA), and "Evaluate formulas" on (the
+# 13th token; LibreOffice 7.4 still honours the older 12-token form without it).
+CALC_IMPORT = "CSV:9/44/59,34,76,1,,1033,false,false,false,false,false,true"
+
+
+def soffice_convert(source: Path, fmt: str, outdir: Path, infilter: str = CALC_IMPORT) -> Path:
+    """``source`` opened by LibreOffice with ``infilter`` and saved as ``fmt`` into ``outdir``."""
+    binary = soffice()
+    profile = outdir / "profile"
+    done = subprocess.run(
+        [binary, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+         f"--infilter={infilter}", "--convert-to", fmt, "--outdir", str(outdir), str(source)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    out = outdir / (source.stem + "." + fmt.split(":")[0])
+    assert done.returncode == 0 and out.exists(), done.stdout + done.stderr
+    return out

@@ -4,6 +4,11 @@ A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in
 a carriage return) as a formula, so such a text cell gets a leading ``'``, the form spreadsheets
 read as "this is text"; nothing else in the text changes. Numbers (the deadline's ``days``, -571
 once passed) are written as numbers: a spreadsheet reading -571 computes nothing.
+
+Every text field is quoted (RFC 4180 allows it): LibreOffice Calc's import dialog splits on
+tab, comma and semicolon by default, so a `; `-joined list or a tab left bare would split its
+cell and shift the row. Quoted, the guard `'` stays in the cell's text, and LibreOffice's own
+csv re-export keeps it. The header's names need no quotes and keep none.
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ JOIN = "; "
 
 def render(view: View) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(COLUMNS)
+    # QUOTE_NONNUMERIC quotes every str, and an empty one too, and leaves ints bare.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     for row in view.rows:
         writer.writerow([cell(value) for value in values(view, row)])
     return out.getvalue()
