@@ -8,7 +8,14 @@ event dated only to a year or a month has no place on a calendar, so it is left 
 gets a DURATION instead. Deadlines carry their status in the summary and an alarm a day
 before. UIDs come from the event's id (or a hash of its content) so that a re-export updates a
 subscribed calendar rather than duplicating it; DTSTAMP is the view's today, so the output is
-the same byte for byte at a fixed ``--today``.
+the same byte for byte at a fixed ``--today`` (and git revision).
+
+For a subscribed calendar: REFRESH-INTERVAL and X-PUBLISHED-TTL ask for a fetch every six
+hours, and an event's LAST-MODIFIED and SEQUENCE (that moment in whole minutes since 1970, so it
+only grows) say when it last changed: the later of its last edit in git (``View.edits``) and the
+moment its deadline's status last changed (turning due soon ``soon`` days before the due day,
+passed the day after it, both at midnight in the case's timezone). A summary names the status
+in words that stay the same from day to day (``PASSED``, ``DUE SOON``), not a count of days.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
@@ -32,6 +39,13 @@ UID_DOMAIN = "timeline"
 # Deadlines still calling for action get the alarm; met, extended, vacated or moot ones do not.
 OPEN = frozenset({"upcoming", "due-soon", "passed", "missed", "unknown"})
 LAST_ZONE_DAY = date.max - timedelta(days=90)
+# How often a subscribed calendar should fetch the feed again: a status changes at midnight.
+REFRESH = timedelta(hours=6)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+SEQUENCE_MAX = 2**31 - 1
+# A deadline's status in a summary: its badge without the count of days, which would change
+# the summary (and so the event) every day.
+STATUS_WORDS = {"due-soon": "DUE SOON", "unknown": "DUE DATE UNKNOWN"}
 
 
 def render(view: View) -> str:
@@ -44,6 +58,8 @@ def render(view: View) -> str:
     title = view_title(view)
     calendar.add("name", ics_text(title))
     calendar.add("x-wr-calname", ics_text(title))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     placed = [(row, span) for row in view.rows if isinstance(span := placement(view, row), tuple)]
@@ -179,13 +195,18 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     component = Event()
     component.add("uid", f"{uid}@{UID_DOMAIN}")
     component.add("dtstamp", stamp)
+    changed = last_change(view, row)
+    if changed is not None:
+        component.add("last-modified", changed)
+        component.add("sequence", sequence(changed))
     component.add("dtstart", span[0])
     if isinstance(span[1], timedelta):
         component.add("duration", span[1])
     elif span[1] is not None:
         component.add("dtend", span[1])
     if event.kind == "deadline" and state is not None:
-        component.add("summary", ics_text(f"Deadline ({state.status}): {event.title}"))
+        word = status_word(state.status)
+        component.add("summary", ics_text(f"Deadline ({word}): {event.title}"))
         if state.status in OPEN and has_day_before(span[0]):
             component.add_component(reminder(event.title))
     else:
@@ -197,6 +218,38 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     if links:
         component.add("url", links[0])
     return component
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status.replace("-", " ").upper())
+
+
+def sequence(changed: datetime) -> int:
+    """Whole minutes since 1970, within the range RFC 5545 gives an integer (to the year 6053)."""
+    return min(max(0, int((changed - EPOCH).total_seconds() // 60)), SEQUENCE_MAX)
+
+
+def last_change(view: View, row: Row) -> datetime | None:
+    """When the event last changed: edited (git) or its status changed, whichever is later."""
+    moments = [m for m in (view.edits.get(row.index), status_moment(view, row)) if m is not None]
+    return max(moments) if moments else None
+
+
+def status_moment(view: View, row: Row) -> datetime | None:
+    """The moment a computed status began: due soon or passed; None for the others."""
+    state = row.state
+    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
+        return None
+    tz_name = view.timeline.timezone_of(row.event)
+    try:
+        if state.status == "passed":
+            day = state.due.day + timedelta(days=1)
+        else:
+            day = state.due.day - timedelta(days=view.soon)
+        tz = zone(tz_name) if tz_name else timezone.utc
+        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
+    except OverflowError:
+        return None
 
 
 def ics_text(text: str) -> str:
