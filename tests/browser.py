@@ -1,28 +1,23 @@
 """Headless Chromium for tests that look at our pages the way a reader's browser does.
 
-Only where it is installed (Debian's `chromium`); the tests that use it skip otherwise, so CI
-needs no browser. The browser runs offline-minded: no background networking, no component
-updates, a throwaway profile.
+Debian's `chromium`, which `.ci/run` installs: a missing one fails the test on CI and skips it
+elsewhere (tests/clients.py). The browser runs offline-minded: no background networking, no
+component updates, a throwaway profile.
 """
 
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
+import clients
 
 
 def chromium() -> str:
-    """The browser's path; skip the calling test when there is none."""
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.skip("chromium is not installed")
+    """The browser's path; without one the calling test fails on CI and skips elsewhere."""
+    return clients.chromium()
 
 
 def screenshot(page: Path, width: int, shot: Path, height: int = 1600) -> list[str]:

@@ -92,7 +92,7 @@ def test_ics_escapes_text_so_no_property_is_injected(run):
                            for name in ("VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT",
                                         "VEVENT", "VALARM")}  # fmt: skip
     events = {str(e["uid"]).split("@")[0]: e for e in Calendar.from_ical(text).walk("VEVENT")}
-    assert str(events["formula-deadline"]["summary"]) == "Deadline (passed, no outcome recorded): " + DEADLINE_TITLE
+    assert str(events["formula-deadline"]["summary"]) == "Deadline (PASSED, no outcome recorded): " + DEADLINE_TITLE
     assert str(events["newline-hearing"]["summary"]) == HEARING_TITLE
     [other] = [e for uid, e in events.items() if uid.startswith("event-")]
     # iCalendar text has one kind of line break, so CRLF is carried as a newline.

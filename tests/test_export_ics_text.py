@@ -76,7 +76,7 @@ def test_every_line_break_in_the_file_is_escaped_and_round_trips(run, write, nam
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
     hearing, due = events["hearing@timeline"], events["due@timeline"]
     assert str(hearing["summary"]) == "First line\nsecond line"
-    assert str(due["summary"]) == "Deadline (passed, no outcome recorded): Answer\ndue"
+    assert str(due["summary"]) == "Deadline (PASSED, no outcome recorded): Answer\ndue"
     assert hearing["categories"].cats == ["Motion\nto dismiss"]
     description = str(hearing["description"]).split("\n")
     url = "https://example.org/" + URLS[name]

@@ -74,3 +74,63 @@ def test_the_rule_set_keys_validate_and_unknown_names_do_not(schema):
     document["cases"]["district"]["rules"] = "fcrp"
     messages = sorted(e.message for e in validator.iter_errors(document))
     assert any("answr-us" in m for m in messages) and any("fcrp" in m for m in messages)
+
+
+def errors_of(schema, document) -> list[str]:
+    validator = jsonschema.Draft202012Validator(schema)
+    return sorted(f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document))
+
+
+def event(**fields):
+    return {"events": [{"kind": "hearing", "title": "T", **fields}]}
+
+
+def test_an_unknown_kind_is_refused_unless_the_file_declares_kinds(schema):
+    assert errors_of(schema, event(kind="hearing")) == []
+    [error] = errors_of(schema, event(kind="hearngg"))
+    assert error.startswith("['events', 0, 'kind']: 'hearngg' is not one of ['arrest'")
+    # A file with its own kinds: the generic schema cannot see them, so any id passes there.
+    assert errors_of(schema, {"kinds": {"payment": {}}, **event(kind="payment")}) == []
+
+
+def test_schema_of_a_file_enumerates_its_own_kinds(run, write):
+    path = write("""
+        kinds:
+          payment: {label: Payment}
+        events:
+          - {date: 2025-05-05, kind: payment, title: Paid}
+    """)
+    result = run("schema", "-f", str(path))
+    assert result.exit_code == 0, result.stderr
+    own = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(own)
+    kinds = own["$defs"]["event"]["properties"]["kind"]["enum"]
+    assert kinds[-1] == "payment" and "hearing" in kinds
+    document = {"kinds": {"payment": {}}, "events": [{"kind": "payment", "title": "T"},
+                                                     {"kind": "hearngg", "title": "T"}]}
+    [error] = errors_of(own, document)
+    assert error.startswith("['events', 1, 'kind']: 'hearngg' is not one of")
+
+
+def test_schema_of_a_file_with_errors_says_them_and_writes_nothing(run, write):
+    path = write("events:\n  - {date: 2025-02-30, kind: hearing, title: T}\n")
+    result = run("schema", "-f", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{path}:2:")
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", "2025-02-31", "2025-04-31", "2025-06-31",
+                                 "2025-09-31", "2025-11-31", "2025-02-30T10:00",
+                                 "2025-01-32", "2025-00-10"])
+def test_impossible_days_are_refused(schema, day):
+    [error] = errors_of(schema, event(date=day))
+    assert error.startswith("['events', 0, 'date']: ")
+
+
+@pytest.mark.parametrize("day", ["2025-01-31", "2025-03-31", "2025-04-30", "2025-12-31",
+                                 "2024-02-29", "2025-02-28T23:59-05:00", "2025-07", "2025",
+                                 # Feb 29 of a common year: only `timeline check` knows the year.
+                                 "2025-02-29"])
+def test_possible_days_pass(schema, day):
+    assert errors_of(schema, event(date=day)) == []

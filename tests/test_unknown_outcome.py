@@ -149,9 +149,9 @@ def test_csv_keeps_the_status_token_and_adds_the_words(run) -> None:
 def test_ics_summary_and_description_say_no_outcome_recorded(run) -> None:
     calendar = Calendar.from_ical(export(run, "ics"))
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
-    passed = events["Deadline (passed, no outcome recorded): Passed deadline"]
+    passed = events["Deadline (PASSED, no outcome recorded): Passed deadline"]
     assert f"Status as of {TODAY}: {PASSED}" in str(passed["description"])
-    missed = events["Deadline (missed): Missed deadline"]
+    missed = events["Deadline (MISSED): Missed deadline"]
     assert NO_OUTCOME not in str(missed["description"])
 
 

@@ -3,6 +3,12 @@
 Generic YAML tools type scalars (`date: 2019` becomes a number, `circa: true` a boolean), so
 the schema accepts those typed forms beside the text that `timeline` itself reads. A test
 keeps its keys in step with the model.
+
+It is as strict as JSON Schema allows: dates refuse a day their month never has (02-30,
+04-31), though not Feb 29 of a common year, which takes arithmetic only `timeline check` does;
+kinds are the built-in ones, and a file that declares `kinds:` may use any id, since a schema
+cannot read a file's own keys. `json_schema(kinds)` (`timeline schema -f FILE`) enumerates a
+file's own kinds instead, for every file.
 """
 
 from __future__ import annotations
@@ -14,9 +20,15 @@ from timeline.model import BUILTIN_KINDS, CERTAINTIES, COUNTS, HAND_STATUSES
 
 SCHEMA_ID = "https://timeline.invalid/events.schema.json"
 
+# A month's days: 31 in seven months, 30 in four, and up to 29 in February.
+_MONTH_DAY = (
+    r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])"
+    r"|(0[469]|11)-(0[1-9]|[12]\d|30)"
+    r"|02-(0[1-9]|1\d|2\d))"
+)
 _DATE_PATTERN = (
-    r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])"
-    r"([T ]([01]\d|2[0-3]):[0-5]\d(Z|[+-]\d{2}:\d{2})?)?)?)?$"
+    r"^\d{4}(-(0[1-9]|1[0-2])|-" + _MONTH_DAY
+    + r"([T ]([01]\d|2[0-3]):[0-5]\d(Z|[+-]\d{2}:\d{2})?)?)?$"
 )
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
@@ -159,14 +171,23 @@ FILE = _object({
 })  # fmt: skip
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(kinds: list[str] | None = None) -> dict[str, Any]:
+    """The schema; with ``kinds`` (a file's kinds, built-in ones first) those are the only ones."""
+    event = {**EVENT, "properties": {**EVENT["properties"]}}
+    if kinds is not None:
+        event["properties"]["kind"] = {**event["properties"]["kind"], "enum": kinds}
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "timeline events file",
         "description": "Court-case timelines: sources, people, cases and dated events.",
         **FILE,
-        "$defs": {"source": SOURCE, "person": PERSON, "case": CASE, "due": DUE, "event": EVENT,
+        "$defs": {"source": SOURCE, "person": PERSON, "case": CASE, "due": DUE, "event": event,
                   "closure": CLOSURE},
     }
+    if kinds is None:
+        # A file without `kinds:` has the built-in kinds only; one with them, any id.
+        schema["if"] = {"not": {"required": ["kinds"]}}
+        schema["then"] = {"properties": {"events": {"items": {"properties": {
+            "kind": {"enum": list(BUILTIN_KINDS)}}}}}}
     return schema

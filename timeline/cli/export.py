@@ -16,6 +16,7 @@ from timeline.render import ALIASES, RENDERERS
 
 if TYPE_CHECKING:
     from timeline.load import LoadResult
+    from timeline.render import View
 
 FORMATS = ", ".join([*RENDERERS, *ALIASES])
 
@@ -36,6 +37,11 @@ def export(
     search: SearchOption = None,
     today: TodayOption = None,
     soon: SoonOption = 7,
+    split_cases: Annotated[
+        Optional[str],
+        typer.Option("--split-cases", metavar="DIR",
+                     help="ics: write every case's feed into DIR, as CASE.ics."),
+    ] = None,
 ) -> None:
     """Export the timeline (or the filtered part of it) as markdown, json, ..."""
     name = ALIASES.get(format, format)
@@ -43,14 +49,61 @@ def export(
         from timeline.diagnostics import suggest
 
         usage_error(f"--format: unknown format '{format}'{suggest(format, RENDERERS)}; one of: {FORMATS}")
+    if split_cases is not None and name != "ics":
+        usage_error("--split-cases: only with --format ics")
+    if split_cases is not None and output is not None:
+        usage_error("--split-cases writes one file a case: not with --output")
     from timeline.render import notes, renderer
 
     result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
                           until=until, search=search, today=today, soon=soon)  # fmt: skip
-    refuse_to_overwrite_input(output, result)
-    write_output(renderer(name)(view), output)
-    for note in notes(name, view):
+    said = []
+    if name == "ics":
+        view, said = with_edits(view)
+    if split_cases is not None:
+        views = case_views(view, split_cases)
+    else:
+        refuse_to_overwrite_input(output, result)
+        views = [(output, view)]
+    for target, each in views:
+        if target is not None:
+            refuse_to_overwrite_input(target, result)
+        write_output(renderer(name)(each), target)
+        said.extend(notes(name, each))
+    for note in said:
         err_console().print(f"timeline: note: {note}", markup=False, highlight=False)
+
+
+def with_edits(view: View) -> tuple[View, list[str]]:
+    """The view with each event's last edit in git; notes on files in shallow clones."""
+    from dataclasses import replace
+    from datetime import datetime, time, timezone
+
+    from timeline.gitrecord import event_edits
+
+    uncommitted = datetime.combine(view.today, time(), tzinfo=timezone.utc)
+    found = event_edits(view.timeline, Path.cwd(), uncommitted)
+    said = [f"{path} is in a shallow git clone: its events' LAST-MODIFIED tells only when "
+            "their status changed (git fetch --unshallow gives their edits)"
+            for path in found.shallow]  # fmt: skip
+    return replace(view, edits=found.times), said
+
+
+def case_views(view: View, folder: str) -> list[tuple[str, View]]:
+    """One view a case (of those selected), to be written as FOLDER/CASE.ics."""
+    from dataclasses import replace
+
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        usage_error(f"--split-cases: cannot make {folder}: {exc.strerror or exc}")
+    chosen = view.filters.cases or tuple(view.timeline.cases)
+    out = []
+    for key in chosen:
+        rows = [row for row in view.rows if key in row.event.case]
+        filters = replace(view.filters, cases=(key,))
+        out.append((str(Path(folder) / f"{key}.ics"), replace(view, rows=rows, filters=filters)))
+    return out
 
 
 def refuse_to_overwrite_input(output: str | None, result: LoadResult) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # the model (pydantic) loads with the first view, not with the CLI's help
@@ -27,6 +27,8 @@ class View:
     today: date
     soon: int = 7
     filters: Filters = field(default_factory=_no_filters)
+    # When each event (by index) was last edited, where its file's git history says so.
+    edits: dict[int, datetime] = field(default_factory=dict)
 
 
 Renderer = Callable[[View], str]

@@ -8,6 +8,11 @@ once passed) are written as numbers: a spreadsheet reading -571 computes nothing
 ``status`` is the token a program matches (``passed``, ``missed``); ``status_text``, last so that
 the columns before it keep their places, is the badge a reader is shown (``PASSED 571 days ago ·
 no outcome recorded``).
+
+Every text field is quoted (RFC 4180 allows it): LibreOffice Calc's import dialog splits on
+tab, comma and semicolon by default, so a ``; ``-joined list or a tab left bare would split its
+cell and shift the row. Quoted, the guard ``'`` stays in the cell's text, and LibreOffice's own
+csv re-export keeps it. The header's names need no quotes and keep none.
 """
 
 from __future__ import annotations
@@ -31,8 +36,9 @@ JOIN = "; "
 
 def render(view: View) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(COLUMNS)
+    # QUOTE_NONNUMERIC quotes every str, and an empty one too, and leaves ints bare.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     for row in view.rows:
         writer.writerow([cell(value) for value in values(view, row)])
     return out.getvalue()

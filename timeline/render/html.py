@@ -216,10 +216,10 @@ def details_html(details: str) -> str:
 
 STYLE = """
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--paper:#fff;--accent:#0b57d0;
---bad:#b3261e;--warn:#8a5300;--warnbg:#fff4d6;--ok:#1a7f37;--soft:#f6f8fa}
+--bad:#b3261e;--onbad:#fff;--warn:#8a5300;--warnbg:#fff4d6;--ok:#1a7f37;--soft:#f6f8fa}
 @media (prefers-color-scheme:dark){:root{--ink:#e6edf3;--muted:#9ba7b4;--line:#3d444d;
---paper:#0d1117;--accent:#7cacf8;--bad:#ff6b61;--warn:#f2c14e;--warnbg:#3a2f10;--ok:#56d364;
---soft:#161b22}}
+--paper:#0d1117;--accent:#7cacf8;--bad:#ff6b61;--onbad:#0d1117;--warn:#f2c14e;--warnbg:#3a2f10;
+--ok:#56d364;--soft:#161b22}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.5 system-ui,-apple-system,
 "Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:anywhere}
@@ -248,7 +248,7 @@ background:var(--bad)}
 .badge{display:inline-block;font-size:.85rem;font-weight:700;letter-spacing:.03em;
 padding:.1rem .5rem;border-radius:.3rem;border:2px solid var(--muted);color:var(--muted)}
 .badge.status-passed,.badge.status-missed{background:var(--bad);border-color:var(--bad);
-color:#fff;font-size:1rem}
+color:var(--onbad);font-size:1rem}
 .badge.status-due-soon{background:var(--warnbg);border-color:var(--warn);color:var(--warn)}
 .badge.status-upcoming{border-color:var(--accent);color:var(--accent)}
 .badge.status-met{border-color:var(--ok);color:var(--ok)}
@@ -258,8 +258,18 @@ color:#fff;font-size:1rem}
 footer{margin-top:2rem;padding-bottom:2rem;border-top:1px solid var(--line)}
 @media print{
 :root{--ink:#000;--muted:#333;--line:#999;--paper:#fff;--accent:#000;--bad:#000}
-body{font-size:11pt}
+body{font-size:10pt;line-height:1.35}
 header,main,footer{max-width:none;padding:0}
+h1{font-size:1.35rem;margin:0 0 .25rem}
+h2{margin:1rem 0 .4rem}
+.alerts{margin:.5rem 0}
+.summary{margin:.25rem 0 .5rem}
+.timeline{margin-left:.75rem}
+.timeline>li{margin-bottom:.6rem}
+.timeline>li::before{top:.1rem}
+.when,.kind{display:inline}.kind::before{content:" · "}
+h3{font-size:1rem;margin:0 0 .15rem}
+.details p,.details ul,.explain,.sources{margin:.15rem 0}
 .badge,.badge.status-passed,.badge.status-missed{background:none;color:#000;border:2px solid #000}
 .timeline>li{break-inside:avoid}
 section.case{break-before:auto}

@@ -8,7 +8,14 @@ event dated only to a year or a month has no place on a calendar, so it is left 
 gets a DURATION instead. Deadlines carry their status in the summary and an alarm a day
 before. UIDs come from the event's id (or a hash of its content) so that a re-export updates a
 subscribed calendar rather than duplicating it; DTSTAMP is the view's today, so the output is
-the same byte for byte at a fixed ``--today``.
+the same byte for byte at a fixed ``--today`` (and git revision).
+
+For a subscribed calendar: REFRESH-INTERVAL and X-PUBLISHED-TTL ask for a fetch every six
+hours, and an event's LAST-MODIFIED and SEQUENCE (that moment in whole minutes since 1970, so it
+only grows) say when it last changed: the later of its last edit in git (``View.edits``) and the
+moment its deadline's status last changed (turning due soon ``soon`` days before the due day,
+passed the day after it, both at midnight in the case's timezone). A summary names the status
+in words that stay the same from day to day (``PASSED``, ``DUE SOON``), not a count of days.
 """
 
 from __future__ import annotations
@@ -18,13 +25,14 @@ from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date
 from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
+from timeline.render.vtimezone import vtimezone as observances
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 # What editors and readers take for a line break: each one becomes iCalendar's newline.
@@ -36,6 +44,13 @@ UID_DOMAIN = "timeline"
 # Deadlines still calling for action get the alarm; met, extended, vacated or moot ones do not.
 OPEN = frozenset({"upcoming", "due-soon", "passed", "missed", "unknown"})
 LAST_ZONE_DAY = date.max - timedelta(days=90)
+# How often a subscribed calendar should fetch the feed again: a status changes at midnight.
+REFRESH = timedelta(hours=6)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+SEQUENCE_MAX = 2**31 - 1
+# A deadline's status in a summary: its badge without the count of days, which would change
+# the summary (and so the event) every day.
+STATUS_WORDS = {"due-soon": "DUE SOON", "unknown": "DUE DATE UNKNOWN"}
 
 
 def render(view: View) -> str:
@@ -43,10 +58,13 @@ def render(view: View) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    # No METHOD: the file is a calendar to import or subscribe to, not an iTIP message, and
+    # RFC 5546's PUBLISH would want an ORGANIZER on every event (libical refuses it without one).
     title = view_title(view)
     calendar.add("name", ics_line(title))
     calendar.add("x-wr-calname", ics_line(title))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     uids = event_uids(view.rows)
     stamp = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     placed = [(row, span) for row in view.rows if isinstance(span := placement(view, row), tuple)]
@@ -71,19 +89,10 @@ def vtimezone(key: str, years: set[int]) -> Timezone:
     """
     stretches: list[tuple[date, date]] = []
     for first, last in year_runs(years):
-        # icalendar looks up to 64 days past the last date for a change of offset: stop short of
-        # 9999-12-31, so that it never steps past it. The last rule still holds after the range.
+        # Stop short of 9999-12-31, so that the instant after a stretch is still a date. The
+        # last rule still holds after the range.
         stretches.append((date(first, 1, 1), min(date(min(last + 1, 9999), 12, 31), LAST_ZONE_DAY)))
-    parts = [Timezone.from_tzid(key, first_date=a, last_date=b) for a, b in stretches]
-    merged = parts[0]
-    if len(parts) > 1:
-        for part in parts[1:]:
-            for observance in part.subcomponents:
-                merged.add_component(observance)
-        spans = [f"{a.isoformat()} to {b.isoformat()}" for a, b in stretches]
-        merged.pop("COMMENT", None)
-        merged.add("comment", f"This timezone only works from {', '.join(spans)}.")
-    return merged
+    return observances(key, stretches)
 
 
 def year_runs(years: set[int]) -> list[tuple[int, int]]:
@@ -154,7 +163,8 @@ def when(view: View, row: Row) -> Span | None:
         if due.moment is None:
             return due.day, day_after(due.day, due.day)
         named = isinstance(due.moment.tzinfo, ZoneInfo)
-        return (due.moment if named else due.moment.astimezone(timezone.utc)), None
+        moment = due.moment if named else due.moment.astimezone(timezone.utc)
+        return moment, moment
     written = row.start
     if written is None or written.precision < Precision.DAY:
         return None
@@ -164,7 +174,9 @@ def when(view: View, row: Row) -> Span | None:
         last = end.last_day if end is not None else written.first_day
         return written.first_day, day_after(written.first_day, last)
     start = instant(written, tz_name)
-    return start, instant(end, tz_name) if end is not None else None
+    # A moment with no end ends where it starts: said, since some programs (khal) read a
+    # VEVENT with a DTSTART alone as lasting a day.
+    return start, instant(end, tz_name) if end is not None else start
 
 
 def day_after(first: date, last: date) -> date | timedelta:
@@ -188,14 +200,20 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     component = Event()
     component.add("uid", f"{uid}@{UID_DOMAIN}")
     component.add("dtstamp", stamp)
+    changed = last_change(view, row)
+    if changed is not None:
+        component.add("last-modified", changed)
+        component.add("sequence", sequence(changed))
     component.add("dtstart", span[0])
     if isinstance(span[1], timedelta):
         component.add("duration", span[1])
     elif span[1] is not None:
         component.add("dtend", span[1])
     if event.kind == "deadline" and state is not None:
-        status = f"passed, {NO_OUTCOME}" if state.status == "passed" else state.status
-        component.add("summary", ics_text(f"Deadline ({status}): {event.title}"))
+        word = status_word(state.status)
+        if state.status == "passed":  # the words a reader needs: nothing recorded its outcome
+            word = f"{word}, {NO_OUTCOME}"
+        component.add("summary", ics_text(f"Deadline ({word}): {event.title}"))
         if state.status in OPEN and has_day_before(span[0]):
             component.add_component(reminder(event.title))
     else:
@@ -207,6 +225,38 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     if links:
         component.add("url", ics_uri(links[0]))
     return component
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status.replace("-", " ").upper())
+
+
+def sequence(changed: datetime) -> int:
+    """Whole minutes since 1970, within the range RFC 5545 gives an integer (to the year 6053)."""
+    return min(max(0, int((changed - EPOCH).total_seconds() // 60)), SEQUENCE_MAX)
+
+
+def last_change(view: View, row: Row) -> datetime | None:
+    """When the event last changed: edited (git) or its status changed, whichever is later."""
+    moments = [m for m in (view.edits.get(row.index), status_moment(view, row)) if m is not None]
+    return max(moments) if moments else None
+
+
+def status_moment(view: View, row: Row) -> datetime | None:
+    """The moment a computed status began: due soon or passed; None for the others."""
+    state = row.state
+    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
+        return None
+    tz_name = view.timeline.timezone_of(row.event)
+    try:
+        if state.status == "passed":
+            day = state.due.day + timedelta(days=1)
+        else:
+            day = state.due.day - timedelta(days=view.soon)
+        tz = zone(tz_name) if tz_name else timezone.utc
+        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
+    except OverflowError:
+        return None
 
 
 def ics_text(text: str) -> str:
