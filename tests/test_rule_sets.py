@@ -607,3 +607,12 @@ def test_arizonas_constitution_commemoration_day_moves_a_forward_count(run, writ
         "2026-09-18", "2026-09-17", "2026-09-18")
     assert ("2026-09-17 Constitution Commemoration Day (US-AZ legal holiday, A.R.S. § 1-301(A)(11))"
             " -> 2026-09-18") in deadline["explain"]
+
+
+def test_the_html_card_shows_the_range_where_readings_differ(run, write) -> None:  # type: ignore[no-untyped-def]
+    # The ICPM's forward roll gives Mon 06-08; the federal rules' backward one, Fri 06-05.
+    write(events_file("eoir", "US", "2026-06-22", "{before: trigger, period: prehearing-filing}"))
+    result = run("export", "--format", "html", "--today", "2020-01-01")
+    assert result.exit_code == 0, result.stderr
+    assert ('Due <time datetime="2026-06-08">2026-06-08</time> '
+            "(readings differ: 2026-06-05 to 2026-06-08)") in result.stdout

@@ -17,7 +17,7 @@ from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import (
-    FLAGGED_UNMET, badge, blocks, full_date, plural, row_zone_date,
+    FLAGGED_UNMET, badge, blocks, due_range, full_date, plural, row_zone_date,
 )  # fmt: skip
 from timeline.render.publishing import event_uids, source_refs, view_title
 
@@ -196,6 +196,9 @@ def when(view: View, row: Row) -> str:
         shown += " to " + time_html(event.end, zone_name)
     if event.kind == "deadline":
         shown = "Due " + shown
+        spread = due_range(row.state.due) if row.state and row.state.due else None
+        if spread:  # the rule's readings differ: file by the first day to be safe
+            shown += f" (readings differ: {text(spread)})"
     return ("About " + shown) if event.circa else shown
 
 

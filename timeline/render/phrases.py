@@ -127,11 +127,16 @@ def due_label(due: Due) -> str:
     2026-07-06)``, the earliest safe under every reading, the latest allowed by some.
     """
     if due.moment is None:
-        if due.has_range():
-            first, last = due.first_day.isoformat(), due.last_day.isoformat()
-            return f"{due.day.isoformat()} ({first} to {last})"
-        return due.day.isoformat()
+        spread = due_range(due)
+        return f"{due.day.isoformat()} ({spread})" if spread else due.day.isoformat()
     return f"{clock(due.moment)} {moment_zone(due.moment)}"
+
+
+def due_range(due: Due) -> str | None:
+    """``2026-07-03 to 2026-07-06`` where readings of the rule give different days, else None."""
+    if due.moment is not None or not due.has_range():
+        return None
+    return f"{due.first_day.isoformat()} to {due.last_day.isoformat()}"
 
 
 def clock(moment: datetime) -> str:
