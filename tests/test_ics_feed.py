@@ -168,3 +168,49 @@ def test_split_cases_is_for_ics_only_and_not_with_output(run, tmp_path):
                "x.ics", cwd=tmp_path)  # fmt: skip
     assert both.exit_code == 2
     assert "--split-cases writes one file a case: not with --output" in both.stderr
+
+
+def test_a_title_cannot_forge_a_commit_time_or_break_the_export(run, tmp_path):
+    # U+2028 is text inside quotes; str.splitlines() would read what follows as a blame header.
+    forged = FILE.replace("title: Hearing",
+                          'title: "x\u2028committer-time 4102444800\u2028committer-time oops"')
+    (tmp_path / "events.yaml").write_text(forged)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "events.yaml")
+    git(tmp_path, "commit", "-q", "-m", "record", when="2025-01-01T12:00:00+00:00")
+    hearing = events(export(run, tmp_path, "2025-06-05").stdout)["hearing"]
+    assert modified(hearing) == datetime(2025, 1, 1, 12, tzinfo=timezone.utc)
+
+
+def test_the_repositorys_own_config_runs_no_program(run, tmp_path):
+    (tmp_path / "events.yaml").write_text(FILE)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "events.yaml")
+    git(tmp_path, "commit", "-q", "-m", "record")
+    marker = tmp_path / "ran"
+    git(tmp_path, "config", "core.fsmonitor", f"touch {marker}; false #")
+    (tmp_path / ".gitattributes").write_text("*.yaml diff=conv\n")
+    git(tmp_path, "config", "diff.conv.textconv", f"touch {marker}; cat")
+    export(run, tmp_path, "2025-06-05")
+    assert not marker.exists()
+
+
+def test_keys_after_the_events_are_no_part_of_the_last_event(run, tmp_path):
+    (tmp_path / "events.yaml").write_text(FILE)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "events.yaml")
+    git(tmp_path, "commit", "-q", "-m", "record", when="2025-01-01T12:00:00+00:00")
+    with (tmp_path / "events.yaml").open("a") as file:
+        file.write("people:\n  p1: {name: Someone}\n")
+    git(tmp_path, "commit", "-q", "-am", "a person", when="2025-04-01T12:00:00+00:00")
+    later = events(export(run, tmp_path, "2025-06-05").stdout)["later"]
+    assert modified(later) == datetime(2025, 1, 1, 12, tzinfo=timezone.utc)
+
+
+def test_a_folder_split_cases_cannot_make_is_exit_4(run, tmp_path):
+    (tmp_path / "events.yaml").write_text(FILE)
+    (tmp_path / "afile").write_text("")
+    result = run("export", "--format", "ics", "-f", "events.yaml", "--split-cases", "afile/sub",
+                 cwd=tmp_path)  # fmt: skip
+    assert result.exit_code == 4
+    assert result.stderr.startswith("timeline: error: --split-cases: cannot make afile/sub: ")

@@ -659,3 +659,26 @@ def test_a_timeout_off_the_range_is_a_usage_error(run, write, servers, seconds: 
     assert result.exit_code == 2
     assert servers.api.seen == []
     assert path.read_bytes() == BASE.encode()
+
+
+def test_a_next_link_with_an_escape_sequence_never_reaches_the_terminal_raw(run, write, servers) -> None:  # type: ignore[no-untyped-def]
+    # Same origin, so it is followed; the server's text then shows in the error line.
+    path = write(BASE)
+    servers.api.respond = two_pages(servers.api,
+                                    next_url=servers.api.api + "docket-entries/?page=2\x1b]0;PWNED\x07")
+    result = fetch(run, servers.api)
+    assert result.exit_code == 4
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b]0;PWNED\\x07" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert path.read_bytes() == BASE.encode()
+
+
+def test_a_json_file_nested_too_deeply_is_one_line(run, write, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write(BASE)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    result = run("import", "courtlistener", str(deep), "--case", "nvlsp", "-f", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"timeline: error: {deep}: JSON nested too deeply to read\n"
+    assert path.read_bytes() == BASE.encode()

@@ -286,3 +286,16 @@ def test_a_folder_named_with_f_of_more_files_than_the_cap_is_a_usage_error(run, 
         "timeline: error: more than 3 *.yaml or *.yml files in directory cases: name fewer"
     ]
     assert result.exit_code == 2
+
+
+def test_a_symlink_loop_is_unreadable_not_missing(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    os.symlink("loop.yaml", tmp_path / "loop.yaml")
+    result = run("show", "-f", "loop.yaml", cwd=tmp_path)
+    assert result.exit_code == 4
+    assert result.stderr == ("timeline: error: cannot read loop.yaml: "
+                             "Too many levels of symbolic links\n")
+    (tmp_path / "events.yaml").write_text("include: loop.yaml\nevents: []\n")
+    result = run("check", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("events.yaml:1:10: error: include 'loop.yaml' cannot be read: "
+                                    "Too many levels of symbolic links [T006]\n")

@@ -74,6 +74,18 @@ def test_version_and_help_do_not_even_load_the_model(args):
     modules = imported_by(*args)
     assert {name for name in modules if name.split(".")[0] in ("pydantic", "rich", "yaml")} == set()
     assert "timeline.model" not in modules
+    # Only the CLI and the renderers' names (the lazy registry): no core module (diagnostics,
+    # visible, deadlines...).
+    core = {name for name in modules if name.startswith("timeline.")
+            and not name.startswith("timeline.cli") and name != "timeline.render"}  # fmt: skip
+    assert core == set()
+
+
+def test_checks_default_limit_is_the_collectors():
+    from timeline.cli.check import MAX_PROBLEMS
+    from timeline.diagnostics import MAX_PROBLEMS as COLLECTORS
+
+    assert MAX_PROBLEMS == COLLECTORS
 
 
 def test_check_imports_no_table_holidays_icalendar_or_renderer():

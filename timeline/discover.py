@@ -20,8 +20,10 @@ def _readable(path: Path, name: str) -> bool:
     """Whether ``path`` is a file to read; UnreadableFile if it is there but is no regular file."""
     try:
         what = refusal(path)
-    except OSError:
+    except FileNotFoundError:
         return False
+    except OSError as exc:  # there, but not to be read: a symlink loop, no permission...
+        raise UnreadableFile(f"cannot read {name}: {exc.strerror or exc}") from None
     if what == "a folder":
         return False
     if what is not None:

@@ -15,6 +15,7 @@ A line deleted from an event leaves no line to blame: such an edit is not seen.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,34 +33,51 @@ class EditTimes:
     shallow: list[str] = field(default_factory=list)
 
 
-def event_edits(timeline: Timeline, cwd: Path, uncommitted: datetime) -> EditTimes:
+def event_edits(
+    timeline: Timeline, cwd: Path, uncommitted: datetime, env: Mapping[str, str]
+) -> EditTimes:
+    """``env`` is the environment git runs in (the CLI passes its own, less GIT_* variables)."""
     out = EditTimes()
     starts: dict[str, list[tuple[int, int]]] = {}
     for index, where in enumerate(timeline.where):
         starts.setdefault(where.path, []).append((where.line, index))
     for display, events in starts.items():
         path = cwd / display
-        if is_shallow(path.parent):
+        if is_shallow(path.parent, env):
             out.shallow.append(display)
             continue
-        lines = line_times(path, uncommitted)
-        if lines is None:
+        blamed = line_times(path, uncommitted, env)
+        if blamed is None:
             continue
+        lines = [when for when, _text in blamed]
         events.sort()
         for n, (line, index) in enumerate(events):
-            end = events[n + 1][0] - 1 if n + 1 < len(events) else len(lines)
+            end = events[n + 1][0] - 1 if n + 1 < len(events) else _events_end(blamed, line)
             span = lines[line - 1 : max(end, line)]
             if span:
                 out.times[index] = max(span)
     return out
 
 
-def git(folder: Path, *args: str) -> str | None:
+def _events_end(blamed: list[tuple[datetime, str]], start: int) -> int:
+    """The last line of the file's last event: the line before the next top-level key (a
+    ``cases:`` written after ``events:`` is no part of it), else the file's last line."""
+    for number in range(start, len(blamed)):
+        text = blamed[number][1]
+        if text[:1] not in ("", " ", "\t", "-", "#"):
+            return number
+    return len(blamed)
+
+
+def git(folder: Path, env: Mapping[str, str], *args: str) -> str | None:
     """The output of ``git -C folder ARGS``, or None when git fails or is not there."""
+    # The folder's own .git/config must not run a program: no fsmonitor, no hooks, no textconv
+    # (blame passes --no-textconv).
+    safe = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null"]
     try:
         done = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, timeout=GIT_TIMEOUT,
-            check=False, stdin=subprocess.DEVNULL,
+            ["git", *safe, "-C", str(folder), *args], capture_output=True, timeout=GIT_TIMEOUT,
+            check=False, stdin=subprocess.DEVNULL, env=dict(env),
         )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -68,24 +86,30 @@ def git(folder: Path, *args: str) -> str | None:
     return done.stdout.decode("utf-8", "replace")
 
 
-def is_shallow(folder: Path) -> bool:
-    return (git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+def is_shallow(folder: Path, env: Mapping[str, str]) -> bool:
+    return (git(folder, env, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
 
 
-def line_times(path: Path, uncommitted: datetime) -> list[datetime] | None:
-    """The time of the commit that last changed each line of ``path``, or None if untracked."""
-    text = git(path.parent, "blame", "--line-porcelain", "--", path.name)
+def line_times(
+    path: Path, uncommitted: datetime, env: Mapping[str, str]
+) -> list[tuple[datetime, str]] | None:
+    """For each line of ``path``, the time of the commit that last changed it and the line's
+    text; None if git does not track the file."""
+    text = git(path.parent, env, "blame", "--line-porcelain", "--no-textconv", "--", path.name)
     if text is None:
         return None
-    times: list[datetime] = []
+    lines: list[tuple[datetime, str]] = []
     committed = True
-    for line in text.splitlines():
+    when = uncommitted
+    # Split on LF alone: the file's text (after a tab) may hold U+2028 or other characters
+    # that str.splitlines() breaks on, and must never read as a header line.
+    for line in text.split("\n"):
         if line.startswith("\t"):
+            lines.append((when if committed else uncommitted, line[1:]))
             continue
         head = line.split(" ", 1)
         if len(head[0]) == 40 and all(c in "0123456789abcdef" for c in head[0]):
             committed = head[0] != "0" * 40
-        elif head[0] == "committer-time" and len(head) == 2:
+        elif head[0] == "committer-time" and len(head) == 2 and head[1].isdigit():
             when = datetime.fromtimestamp(int(head[1]), timezone.utc)
-            times.append(when if committed else uncommitted)
-    return times
+    return lines

@@ -250,8 +250,11 @@ class _Reading:
             target = folder / pattern
             try:
                 what = regular_files.refusal(cwd / target)
-            except OSError:
+            except FileNotFoundError:
                 error(f"include '{pattern}' not found (looked for {os.path.normpath(target)})")
+                return
+            except OSError as exc:  # a symlink loop, a folder we may not enter...
+                error(f"include '{pattern}' cannot be read: {exc.strerror or exc}")
                 return
             if what is not None:
                 error(f"include '{pattern}' is {what}: only regular files are read")

@@ -40,7 +40,9 @@ def main() -> None:
         sys.stderr.write(f"timeline: stopped by {signal.Signals(stopped.signum).name}\n")
         code = 128 + stopped.signum
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
-        sys.stderr.write(f"timeline: internal error: {type(exc).__name__}: {exc}\n")
+        from timeline.visible import visible
+
+        sys.stderr.write(f"timeline: internal error: {type(exc).__name__}: {visible(str(exc))}\n")
         code = 1
     _exit_now(code)
 

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from timeline.diagnostics import MAX_PROBLEMS
+# timeline.diagnostics.MAX_PROBLEMS, written here so that --help imports no core module
+# (tests/test_lazy_imports.py holds the two equal).
+MAX_PROBLEMS = 1000
+
 from timeline.cli.common import (
     FileOption, TodayOption, app, discover_or_exit, failure_code, local_today, out_console,
     parse_today, print_diagnostics, write_stdout,

@@ -339,7 +339,9 @@ def write_output(text: str, output: str | None) -> None:
 
 def io_error(message: str) -> NoReturn:
     """A file could not be read or written: one line, exit 4."""
-    err_console().print(f"timeline: error: {message}", markup=False, highlight=False)
+    from timeline.visible import visible  # a message may quote paths or a server's words
+
+    err_console().print(f"timeline: error: {visible(message)}", markup=False, highlight=False)
     raise typer.Exit(EXIT_IO)
 
 

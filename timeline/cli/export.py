@@ -10,7 +10,8 @@ import typer
 
 from timeline.cli.common import (
     CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
-    TagOption, TodayOption, UntilOption, app, err_console, select, usage_error, write_output,
+    TagOption, TodayOption, UntilOption, app, err_console, io_error, select, usage_error,
+    write_output,
 )  # fmt: skip
 from timeline.render import ALIASES, RENDERERS
 
@@ -70,8 +71,10 @@ def export(
             refuse_to_overwrite_input(target, result)
         write_output(renderer(name)(each), target)
         said.extend(notes(name, each))
+    from timeline.visible import visible  # a note may name a file found by a glob
+
     for note in said:
-        err_console().print(f"timeline: note: {note}", markup=False, highlight=False)
+        err_console().print(f"timeline: note: {visible(note)}", markup=False, highlight=False)
 
 
 def with_edits(view: View) -> tuple[View, list[str]]:
@@ -82,7 +85,9 @@ def with_edits(view: View) -> tuple[View, list[str]]:
     from timeline.gitrecord import event_edits
 
     uncommitted = datetime.combine(view.today, time(), tzinfo=timezone.utc)
-    found = event_edits(view.timeline, Path.cwd(), uncommitted)
+    # git runs in the user's environment, less what would point it at another repository.
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GIT_")}
+    found = event_edits(view.timeline, Path.cwd(), uncommitted, env)
     said = [f"{path} is in a shallow git clone: its events' LAST-MODIFIED tells only when "
             "their status changed (git fetch --unshallow gives their edits)"
             for path in found.shallow]  # fmt: skip
@@ -96,7 +101,7 @@ def case_views(view: View, folder: str) -> list[tuple[str, View]]:
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        usage_error(f"--split-cases: cannot make {folder}: {exc.strerror or exc}")
+        io_error(f"--split-cases: cannot make {folder}: {exc.strerror or exc}")
     chosen = view.filters.cases or tuple(view.timeline.cases)
     out = []
     for key in chosen:

@@ -77,7 +77,9 @@ def courtlistener(
     except (CourtListenerError, FetchError) as exc:
         denied = getattr(exc, "status", None) in (401, 403)
         hint = " (check --token or COURTLISTENER_TOKEN)" if denied else ""
-        err_console().print(f"timeline: error: {exc}{hint}", markup=False)
+        from timeline.visible import visible  # the server's words and links reach the terminal
+
+        err_console().print(f"timeline: error: {visible(str(exc))}{hint}", markup=False)
         # A docket that could not be downloaded is a read that failed; a bad JSON file has errors.
         raise typer.Exit(EXIT_IO if docket is not None else EXIT_FILE_ERRORS) from None
     run_import(entries, name, case, source or [], to, dry_run, file, parse_today(today))

@@ -34,22 +34,10 @@ def _fixed(month: int, day: int) -> Callable[[int], list[date]]:
     return lambda year: [date(year, month, day)]
 
 
-def _easter(year: int) -> date:
-    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
 def _good_friday(year: int) -> list[date]:
-    return [_easter(year) - timedelta(days=2)]
+    from dateutil.easter import easter  # Western Easter Sunday; holidays needs dateutil too
+
+    return [easter(year) - timedelta(days=2)]
 
 
 def _general_election(year: int) -> list[date]:

@@ -248,6 +248,8 @@ def read_json(text: str, name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise CourtListenerError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:  # json's decoder recurses once a level: 100,000 '[' exhaust it
+        raise CourtListenerError(f"{name}: JSON nested too deeply to read") from None
 
 
 Fetch = Callable[[str, Mapping[str, str]], Any]

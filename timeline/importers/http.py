@@ -81,7 +81,9 @@ def require_origin(origin: Origin, target: str, leads: str, url: str) -> None:
 
 def shown(text: str) -> str:
     """``text`` with control characters escaped: a server's words never drive the terminal."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    from timeline.visible import visible
+
+    return visible(text)
 
 
 def _sleep(seconds: float) -> None:
@@ -105,6 +107,8 @@ class Client:
             raise FetchError(
                 f"{url}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
             ) from None
+        except RecursionError:  # json's decoder recurses once a level
+            raise FetchError(f"{url}: JSON nested too deeply to read") from None
 
     def get(self, url: str, headers: Mapping[str, str]) -> bytes:
         """The body of ``url``, retrying 429 and 5xx answers a bounded number of times."""
