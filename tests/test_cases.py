@@ -42,10 +42,8 @@ def test_next_open_deadline_and_last_event_follow_today(run) -> None:
 
 
 def test_a_table_row_a_case_on_a_wide_terminal(run) -> None:
-    # 126 columns: the Passed column is 12 wide since it says "1 no outcome recorded" under
-    # the count; at 120 the next deadline would wrap.
     result = run("cases", "-f", str(EVERY_STATUS), "--today", "2025-06-10",
-                 env={"COLUMNS": "126"})  # fmt: skip
+                 env={"COLUMNS": "120"})  # fmt: skip
     assert result.exit_code == 0
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0].split() == ["Case", "Court", "Docket", "Events", "Last", "event", "Next",
@@ -58,7 +56,19 @@ def test_a_table_row_a_case_on_a_wide_terminal(run) -> None:
     assert lines[-1] == "2 cases · 2 deadlines passed"
 
 
-@pytest.mark.parametrize("width", [40, 100, 200])
+@pytest.mark.parametrize("width", [100, 120, 160, 200])
+def test_cases_table_keeps_dates_times_and_badges_whole(run, width: int) -> None:
+    # The titles narrow and wrap; a date, its time and the badge after it stay on one line.
+    result = run("cases", "-f", str(EVERY_STATUS), "--today", "2025-06-10",
+                 env={"COLUMNS": str(width)})  # fmt: skip
+    assert result.exit_code == 0
+    assert all(len(line) <= width for line in result.stdout.splitlines())
+    row_b = next(line for line in result.stdout.splitlines() if line.startswith("Case B"))
+    assert "2025-04-08 17:00 -04:00" in row_b
+    assert "2025-06-10 DUE TODAY" in row_b
+
+
+@pytest.mark.parametrize("width", [40, 100, 120, 160, 200])
 def test_cases_fit_any_width(run, width: int) -> None:
     result = run("cases", "-f", str(BUNDLED), "--today", FIXED_TODAY, env={"COLUMNS": str(width)})
     assert result.exit_code == 0

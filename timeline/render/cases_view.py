@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from timeline.case_summary import CaseSummary
@@ -17,6 +17,9 @@ from timeline.timeline import Timeline
 
 TABLE_FROM = 100  # columns a table needs before it reads better than blocks
 # SIMPLE_HEAD drawn in ASCII: what a pipe gets, where box drawing has no place.
+TITLE_FLOOR = 12  # the narrowest a Case or Court column gets before the dates give way
+# Narrowed first when the table is too wide (titles wrap), then the next deadline's title.
+FIRST_NARROWED = ("Case", "Court", "Last event")
 ASCII_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
@@ -27,22 +30,22 @@ class CasesView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if options.max_width >= TABLE_FROM:
-            yield self._table(console.is_terminal)
+            yield self._table(console.is_terminal, options.max_width)
             return
         for number, summary in enumerate(self.summaries):
             if number:
                 yield Text("")
             yield from self._block(console, summary, options.max_width)
 
-    def _table(self, terminal: bool) -> Table:
+    def _table(self, terminal: bool, width: int) -> Table:
         table = Table(box=box.SIMPLE_HEAD if terminal else ASCII_HEAD, show_edge=False,
                       pad_edge=False, header_style="bold", show_lines=True)  # fmt: skip
-        table.add_column("Case", ratio=3)
-        table.add_column("Court", ratio=3)
+        table.add_column("Case")
+        table.add_column("Court")
         table.add_column("Docket", no_wrap=True)
         table.add_column("Events", justify="right")
-        table.add_column("Last event", ratio=3)
-        table.add_column("Next deadline", ratio=2)
+        table.add_column("Last event")
+        table.add_column("Next deadline")
         # The count, then what is known of them under it: "1 missed", "1 no outcome recorded".
         table.add_column("Passed", width=len("1 no outcome"))
         for summary in self.summaries:
@@ -54,7 +57,20 @@ class CasesView:
                 self._last(summary.last_event), self._next(summary.next_deadline),
                 self._passed(summary, table=True),
             )  # fmt: skip
+        fit_columns(table, width, self._floors())
         return table
+
+    def _floors(self) -> dict[str, int]:
+        """The narrowest each wrapping column may be: a date, its time and a badge never wrap
+        inside, so the dated columns are at least as wide as their longest prefix."""
+        last = [len(self._last(s.last_event).plain) - len(clean(s.last_event.event.title))
+                for s in self.summaries if s.last_event and s.last_event.start]  # fmt: skip
+        due = [len(self._next(s.next_deadline).plain) - len(clean(s.next_deadline.event.title))
+               for s in self.summaries if s.next_deadline and s.next_deadline.state
+               and s.next_deadline.state.due]  # fmt: skip
+        keys = max((len(s.key) for s in self.summaries), default=0)  # an id is never cut
+        return {"Case": max(TITLE_FLOOR, keys), "Court": TITLE_FLOOR,
+                "Last event": max(last, default=0), "Next deadline": max(due, default=0)}
 
     def _block(self, console: Console, summary: CaseSummary, width: int) -> RenderResult:
         head = Text(clean(summary.case.title), style="bold")
@@ -99,6 +115,50 @@ class CasesView:
         else:
             text.append(" · " + flagged_breakdown(summary.missed, unknown))
         return text
+
+
+def fit_columns(table: Table, width: int, floors: dict[str, int]) -> None:
+    """Fix each column's width so the table fits ``width``: the Case, Court and Last event
+    columns narrow first (the widest first, each down to its floor), then Next deadline down
+    to its floor. Left to itself Rich narrows the widest columns, wrapping dates and badges."""
+    natural = [max(cell_width(c) for c in [Text(str(col.header)), *col.cells])
+               if col.width is None else col.width for col in table.columns]  # fmt: skip
+    # Where it fits, no column narrows below its longest word either: a word folded is worse
+    # than a title wrapped once more.
+    worded = {str(col.header): max(floors[str(col.header)], longest_word(col))
+              for col in table.columns if str(col.header) in floors}  # fmt: skip
+    fitted = narrowed(table, natural, width, worded)
+    if sum(fitted) + 3 * (len(fitted) - 1) > width:
+        fitted = narrowed(table, natural, width, floors)
+    for col, fitted_width in zip(table.columns, fitted):
+        col.width = fitted_width
+
+
+def narrowed(table: Table, natural: list[int], width: int, floors: dict[str, int]) -> list[int]:
+    widths = list(natural)
+    # Each column but the first and last has one cell of padding a side, and a divider.
+    excess = sum(widths) + 3 * (len(widths) - 1) - width
+    for names in (FIRST_NARROWED, ("Next deadline",)):
+        while excess > 0:
+            narrowable = [i for i, col in enumerate(table.columns)
+                          if col.header in names and widths[i] > floors[str(col.header)]]
+            if not narrowable:
+                break
+            widest = max(narrowable, key=lambda i: widths[i])
+            widths[widest] -= 1
+            excess -= 1
+    return widths
+
+
+def longest_word(column: Column) -> int:
+    cells = [Text(str(column.header)), *column.cells]
+    return max(len(word) for cell in cells for word in (cell.plain if isinstance(cell, Text)
+                                                        else str(cell)).split())  # fmt: skip
+
+
+def cell_width(cell: object) -> int:
+    text = cell if isinstance(cell, Text) else Text(str(cell))
+    return max((line.cell_len for line in text.split("\n")), default=0)
 
 
 def cases_line(summaries: list[CaseSummary]) -> Text:
