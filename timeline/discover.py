@@ -72,5 +72,5 @@ def discover(files: list[str], env_file: str | None, cwd: Path) -> list[Path]:
     raise DiscoveryError(
         "no events.yaml in "
         + (looked[0] if len(looked) == 1 else f"{looked[0]} or any parent folder")
-        + "; name one with -f FILE or TIMELINE_FILE"
+        + "; name one with -f FILE or TIMELINE_FILE, or run 'timeline init' to start one"
     )
