@@ -18,10 +18,11 @@ events:
 CASES = [
     # (name, events text appended to HEAD, the exact diagnostic line)
     ("bad indentation", "  - date: 2025-01-01\n   kind: order\n",
-     "events.yaml:10:4: error: YAML syntax error: did not find expected '-' indicator [T002]"),
+     "events.yaml:10:4: error: 'kind' is indented 3 spaces; the keys above it, 4: line it up "
+     "with them [T002]"),
     ("tab", "  - date: 2025-01-01\n\tkind: order\n",
-     "events.yaml:10:1: error: YAML syntax error: found a tab character that violates "
-     "indentation (indent with spaces) [T002]"),
+     "events.yaml:10:1: error: a tab: YAML indents with spaces only; replace the tab with "
+     "spaces [T002]"),
     ("duplicate key", "  - date: 2025-01-01\n    date: 2025-01-02\n    kind: order\n    title: T\n"
      "    sources: [src]\n",
      "events.yaml:10:5: error: duplicate key 'date' (first at line 9) [T003]"),

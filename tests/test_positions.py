@@ -37,7 +37,8 @@ def t008(where: str, code: str, name: str) -> str:
 # (name, file text, the exact first diagnostic line): each a defect this file fixes.
 POSITIONED = [
     ("no final line break", "events:\nb",
-     "events.yaml:2:2: error: YAML syntax error: could not find expected ':' [T002]"),
+     "events.yaml:2:1: error: a key needs ':' after it (name: value); a text of several lines "
+     "goes indented under 'name: |' [T002]"),
     ("LS in a comment", "events: []\n# a\u2028comment\n", t008("2:4", "2028", "line separator")),
     ("NEL in a comment after a value", "version: 1  # a\x85b: c\n",
      t008("1:16", "0085", "next line")),

@@ -225,12 +225,14 @@ def read_yaml(
     except _Refused as refused:
         failure = refused.args
     except yaml.MarkedYAMLError as exc:
+        from timeline.yaml_messages import explain
+
         mark = exc.problem_mark or exc.context_mark
         pos = positions.anywhere(mark) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "cannot be read"
-        if _char_at(positions.lines, pos) == "\t":
-            problem += " (indent with spaces)" if "tab" in problem else " (a tab: indent with spaces)"
-        failure = (pos, "T002", f"YAML syntax error: {problem}")
+        context_pos = positions.anywhere(exc.context_mark) if exc.context_mark else None
+        where, message = explain(positions.lines, exc.problem or "", exc.context or "", pos,
+                                 context_pos)  # fmt: skip
+        failure = (where, "T002", message)
     except yaml.reader.ReaderError as exc:  # e.g. a control character; carries an offset
         pos = positions.lines.position(_reader_index(text, exc.position))
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -341,11 +343,6 @@ def _reader_index(text: str, offset: int) -> int:
     if not _c_parser():
         return offset
     return len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
-
-
-def _char_at(lines: Lines, pos: Pos) -> str:
-    line = lines.line(pos[0]) or ""
-    return line[pos[1] - 1] if 0 < pos[1] <= len(line) else ""
 
 
 _NO_KEY = object()
