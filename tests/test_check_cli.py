@@ -59,7 +59,10 @@ def test_warnings_pass_unless_strict(run, write):
     assert run("check").exit_code == 0
     strict = run("check", "--strict")
     assert strict.exit_code == 1
-    assert strict.stdout.splitlines()[-1] == "events.yaml: 1 event in 1 case; 0 errors, 1 warning"
+    assert strict.stdout.splitlines()[-1] == (
+        "events.yaml: 1 event in 1 case; 0 errors, 1 warning; "
+        "failed: --strict counts warnings as errors"
+    )
 
 
 def test_future_arrest_warns(run, write):

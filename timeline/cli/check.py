@@ -73,6 +73,8 @@ def check(
                            errors, warnings)  # fmt: skip
         if result.truncated:  # the counts are of what was read before it stopped
             summary += f", then stopped after {len(result.diagnostics):,} problems"
+        if strict and warnings and not errors:  # say why a file with no error fails
+            summary += "; failed: --strict counts warnings as errors"
         console.print(summary, markup=False)
     raise typer.Exit(failure_code(result, strict))
 
