@@ -118,3 +118,20 @@ def test_other_commands_refuse_a_file_with_errors(run, write):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[0].startswith("events.yaml:2:11: error: date:")
+
+
+def test_the_summary_counts_the_events_that_could_not_be_read(run, write):
+    write(WARNED + "  - date: 2025-02-30\n    kind: order\n    title: Bad\n")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == (
+        "events.yaml: 2 events (1 could not be read) in 1 case; 1 error, 1 warning"
+    )
+
+
+def test_a_lone_bad_event_is_counted(run, write):
+    write("events:\n  - date: 2025-02-30\n    kind: order\n    title: Bad\n")
+    result = run("check")
+    assert result.stdout.splitlines()[-1] == (
+        "events.yaml: 1 event (1 could not be read) in 0 cases; 1 error, 0 warnings"
+    )
