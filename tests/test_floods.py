@@ -38,7 +38,9 @@ def test_under_the_limit_every_problem_is_reported_and_nothing_is_said(run, writ
     result = run("check")
     lines = result.stdout.splitlines()
     assert lines[:999] == [unknown_key_line(i) for i in range(999)]
-    assert lines[999:] == ["events.yaml: 1 event (1 could not be read) in 0 cases; 999 errors, 0 warnings"]
+    assert lines[999:] == [
+        "events.yaml: 1 event (1 could not be read) in 0 cases; 999 errors, 0 warnings"
+    ]
 
 
 def test_max_problems_sets_the_limit_and_0_lifts_it(run, write):
