@@ -135,3 +135,16 @@ def test_a_lone_bad_event_is_counted(run, write):
     assert result.stdout.splitlines()[-1] == (
         "events.yaml: 1 event (1 could not be read) in 0 cases; 1 error, 0 warnings"
     )
+
+
+def test_every_bad_id_in_a_list_is_reported_with_the_ascii_rule(run, write):
+    write("events:\n  - date: 2025-01-01\n    kind: other\n    title: T\n"
+          "    sources: [https://example.org/a]\n    people: [Jos\u00e9, \"a b\", ok]\n")
+    result = run("check")
+    assert result.exit_code == 1
+    rule = "use ASCII letters, digits, '-', '_' or '.', starting with a letter or digit [T104]"
+    assert result.stdout.splitlines() == [
+        f"events.yaml:6:14: error: people: 'Jos\u00e9' is not an id: {rule}",
+        f"events.yaml:6:20: error: people: 'a b' is not an id: {rule}",
+        "events.yaml: 1 event in 0 cases; 2 errors, 0 warnings",
+    ]

@@ -82,7 +82,7 @@ def _identifier(value: Any) -> str:
     if not _ID.fullmatch(text):
         raise _fail(
             "T104",
-            f"'{text}' is not an id: use letters, digits, '-', '_' or '.', starting with a "
+            f"'{text}' is not an id: use ASCII letters, digits, '-', '_' or '.', starting with a "
             "letter or digit",
         )
     return text
