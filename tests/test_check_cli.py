@@ -59,7 +59,10 @@ def test_warnings_pass_unless_strict(run, write):
     assert run("check").exit_code == 0
     strict = run("check", "--strict")
     assert strict.exit_code == 1
-    assert strict.stdout.splitlines()[-1] == "events.yaml: 1 event in 1 case; 0 errors, 1 warning"
+    assert strict.stdout.splitlines()[-1] == (
+        "events.yaml: 1 event in 1 case; 0 errors, 1 warning; "
+        "failed: --strict counts warnings as errors"
+    )
 
 
 def test_future_arrest_warns(run, write):
@@ -115,3 +118,33 @@ def test_other_commands_refuse_a_file_with_errors(run, write):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[0].startswith("events.yaml:2:11: error: date:")
+
+
+def test_the_summary_counts_the_events_that_could_not_be_read(run, write):
+    write(WARNED + "  - date: 2025-02-30\n    kind: order\n    title: Bad\n")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == (
+        "events.yaml: 2 events (1 could not be read) in 1 case; 1 error, 1 warning"
+    )
+
+
+def test_a_lone_bad_event_is_counted(run, write):
+    write("events:\n  - date: 2025-02-30\n    kind: order\n    title: Bad\n")
+    result = run("check")
+    assert result.stdout.splitlines()[-1] == (
+        "events.yaml: 1 event (1 could not be read) in 0 cases; 1 error, 0 warnings"
+    )
+
+
+def test_every_bad_id_in_a_list_is_reported_with_the_ascii_rule(run, write):
+    write("events:\n  - date: 2025-01-01\n    kind: other\n    title: T\n"
+          "    sources: [https://example.org/a]\n    people: [Jos\u00e9, \"a b\", ok]\n")
+    result = run("check")
+    assert result.exit_code == 1
+    rule = "use ASCII letters, digits, '-', '_' or '.', starting with a letter or digit [T104]"
+    assert result.stdout.splitlines() == [
+        f"events.yaml:6:14: error: people: 'Jos\u00e9' is not an id: {rule}",
+        f"events.yaml:6:20: error: people: 'a b' is not an id: {rule}",
+        "events.yaml: 1 event in 0 cases; 2 errors, 0 warnings",
+    ]

@@ -53,7 +53,15 @@ CASES = [
     ("bad certainty", "  - date: 2025-01-01\n    kind: order\n    title: T\n    sources: [src]\n"
      "    certainty: reportd\n",
      "events.yaml:13:16: error: certainty: 'reportd' is not one of: confirmed, reported, alleged,"
-     " disputed; did you mean 'reported'? [T104]"),
+     " disputed; did you mean 'reported' (a source reports it)? [T104]"),
+    ("far certainty", "  - date: 2025-01-01\n    kind: order\n    title: T\n    sources: [src]\n"
+     "    certainty: sure\n",
+     "events.yaml:13:16: error: certainty: 'sure' is not one of: confirmed, reported, alleged,"
+     " disputed [T104]"),
+    ("near status", "  - date: 2025-01-01\n    kind: deadline\n    title: T\n    sources: [src]\n"
+     "    status: mised\n",
+     "events.yaml:13:13: error: status: 'mised' is not one of: vacated, moot, met, missed;"
+     " did you mean 'missed' (not done in time)? [T104]"),
     ("non-http source", "  - date: 2025-01-01\n    kind: order\n    title: T\n"
      "    sources: ['javascript:alert(1)']\n",
      "events.yaml:12:15: error: sources: 'javascript:alert(1)' is not an http or https URL [T104]"),

@@ -38,7 +38,9 @@ def test_under_the_limit_every_problem_is_reported_and_nothing_is_said(run, writ
     result = run("check")
     lines = result.stdout.splitlines()
     assert lines[:999] == [unknown_key_line(i) for i in range(999)]
-    assert lines[999:] == ["events.yaml: 0 events in 0 cases; 999 errors, 0 warnings"]
+    assert lines[999:] == [
+        "events.yaml: 1 event (1 could not be read) in 0 cases; 999 errors, 0 warnings"
+    ]
 
 
 def test_max_problems_sets_the_limit_and_0_lifts_it(run, write):
@@ -50,7 +52,7 @@ def test_max_problems_sets_the_limit_and_0_lifts_it(run, write):
     ]
     every = run("check", "--max-problems", "0").stdout.splitlines()
     assert every == [unknown_key_line(i) for i in range(30)] + [
-        "events.yaml: 0 events in 0 cases; 30 errors, 0 warnings"
+        "events.yaml: 1 event (1 could not be read) in 0 cases; 30 errors, 0 warnings"
     ]
 
 
@@ -109,7 +111,8 @@ def test_a_flood_of_warnings_never_hides_an_error(run, write):
         "events.yaml:17:11: error: date: '2025-02-30' is not a date: February 2025 has 28 days "
         "[T104]",
         "timeline: stopped after 3 problems; there may be more",
-        "events.yaml: 5 events in 0 cases; 1 error, 2 warnings, then stopped after 3 problems",
+        "events.yaml: 6 events (1 could not be read) in 0 cases; 1 error, 2 warnings, then stopped "
+        "after 3 problems",
     ]
 
 

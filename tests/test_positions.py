@@ -59,8 +59,8 @@ POSITIONED = [
     ("a line break in a quoted value",
      'events:\n  - {date: 2025-01-01, kind: other, title: T, people: "line\\nbreak",\n'
      "      sources: [https://example.org/a]}\n",
-     r"events.yaml:2:55: error: people: 'line\nbreak' is not an id: use letters, digits, '-', "
-     "'_' or '.', starting with a letter or digit [T104]"),
+     r"events.yaml:2:55: error: people: 'line\nbreak' is not an id: use ASCII letters, digits, "
+     "'-', '_' or '.', starting with a letter or digit [T104]"),
     ("a line break in a key", '"a\\nb\\r": x\n',
      r"events.yaml:1:1: error: unknown key 'a\nb\r' at the top of the file [T101]"),
 ]

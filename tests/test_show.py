@@ -162,6 +162,22 @@ def test_a_file_with_errors_exits_1(run, write) -> None:
     assert "events.yaml:2:11: error:" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("command", "nothing"),
+    [("show", "nothing shown"), ("deadlines", "nothing shown"), ("cases", "nothing shown"),
+     ("export", "nothing exported")],
+    ids=["show", "deadlines", "cases", "export"],
+)
+def test_a_file_with_errors_says_nothing_was_shown(run, write, command, nothing) -> None:
+    write("events:\n  - date: 2025-02-30\n    kind: arrest\n    title: x\n")
+    result = run(command, *(["--format", "json"] if command == "export" else []))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"timeline {command}: {nothing}; fix the errors above (timeline check lists them)"
+    )
+
+
 def test_today_must_be_a_day(run) -> None:
     result = run("show", "-f", str(BUNDLED), "--today", "2025-05")
     assert result.exit_code == 2

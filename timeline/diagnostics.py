@@ -167,8 +167,17 @@ def truncated(diagnostics: list[Diagnostic]) -> bool:
     return isinstance(diagnostics, Diagnostics) and diagnostics.truncated
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def suggest(word: str, choices: Iterable[str], *, cutoff: float = 0.5,
+            meanings: dict[str, str] | None = None) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string.
+
+    Where a near miss changes the meaning (a certainty, a status) the caller gives a higher
+    ``cutoff`` (no far guess: 'sure' is not 'disputed') and ``meanings``, which the suggestion
+    says: ``did you mean 'reported' (a source reports it)?``.
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    if not close:
+        return ""
+    meaning = f" ({meanings[close[0]]})" if meanings and close[0] in meanings else ""
+    return f"; did you mean '{close[0]}'{meaning}?"
 

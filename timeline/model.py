@@ -37,6 +37,17 @@ BUILTIN_KINDS: tuple[str, ...] = (
 )
 CERTAINTIES = ("confirmed", "reported", "alleged", "disputed")
 HAND_STATUSES = ("vacated", "moot", "met", "missed")
+# What each word says, for a "did you mean": a near miss here changes what the file claims.
+MEANINGS = {
+    "confirmed": "a record shows it happened",
+    "reported": "a source reports it",
+    "alleged": "a party says it happened",
+    "disputed": "its happening is contested",
+    "vacated": "the court cancelled the deadline",
+    "moot": "the deadline no longer matters",
+    "met": "done in time",
+    "missed": "not done in time",
+}
 COUNTS = ("calendar-days", "court-days")
 DEADLINE_FIELDS = ("set_by", "met_by", "replaces", "status", "due")
 
@@ -71,7 +82,7 @@ def _identifier(value: Any) -> str:
     if not _ID.fullmatch(text):
         raise _fail(
             "T104",
-            f"'{text}' is not an id: use letters, digits, '-', '_' or '.', starting with a "
+            f"'{text}' is not an id: use ASCII letters, digits, '-', '_' or '.', starting with a "
             "letter or digit",
         )
     return text
@@ -161,7 +172,8 @@ def _choice(*choices: str) -> Callable[[Any], str]:
             from timeline.diagnostics import suggest
 
             raise _fail(
-                "T104", f"'{text}' is not one of: {', '.join(choices)}" + suggest(text, choices)
+                "T104", f"'{text}' is not one of: {', '.join(choices)}"
+                + suggest(text, choices, cutoff=0.6, meanings=MEANINGS),
             )
         return text
 

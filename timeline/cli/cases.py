@@ -14,7 +14,7 @@ def cases(file: FileOption = None, today: TodayOption = None, soon: SoonOption =
     from timeline.render.cases_view import CasesView, cases_line
     from timeline.render.terminal import Wrapped
 
-    result, view = select(file, today=today, soon=soon)
+    result, view = select(file, today=today, soon=soon, command="cases")
     summaries = case_summaries(result.timeline, view.rows, view.today)
     console = Console(highlight=False)
     if not summaries:

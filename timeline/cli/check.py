@@ -69,18 +69,32 @@ def check(
     else:
         console = out_console()
         print_diagnostics(result, result.diagnostics, console)
-        summary = _summary(result.files, len(result.timeline.events), len(result.timeline.cases),
-                           errors, warnings)  # fmt: skip
+        summary = _summary(result.files, _written(result.files), len(result.timeline.events),
+                           len(result.timeline.cases), errors, warnings)  # fmt: skip
         if result.truncated:  # the counts are of what was read before it stopped
             summary += f", then stopped after {len(result.diagnostics):,} problems"
+        if strict and warnings and not errors:  # say why a file with no error fails
+            summary += "; failed: --strict counts warnings as errors"
         console.print(summary, markup=False)
     raise typer.Exit(failure_code(result, strict))
 
 
-def _summary(files: list[FileRecord], events: int, cases: int, errors: int, warnings: int) -> str:
+def _written(files: list[FileRecord]) -> int:
+    """How many events the files hold, read or not (an event with a bad date is still one)."""
+    count = 0
+    for record in files:
+        items = record.tree.get("events") if isinstance(record.tree, dict) else None
+        count += len(items) if isinstance(items, list) else 0
+    return count
+
+
+def _summary(files: list[FileRecord], written: int, read: int, cases: int, errors: int,
+             warnings: int) -> str:
     from timeline.render.phrases import plural
     from timeline.visible import visible
 
     names = visible(", ".join(record.path for record in files)) or "no file"
-    counts = f"{plural(events, 'event')} in {plural(cases, 'case')}"
+    events = max(written, read)  # every event the files have, as the user counts them
+    unread = f" ({events - read:,} could not be read)" if events > read else ""
+    counts = f"{plural(events, 'event')}{unread} in {plural(cases, 'case')}"
     return f"{names}: {counts}; {plural(errors, 'error')}, {plural(warnings, 'warning')}"

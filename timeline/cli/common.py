@@ -166,8 +166,13 @@ def discover_or_exit(files: list[str] | None) -> list[Path]:
         usage_error(str(exc))
 
 
-def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: bool = False) -> LoadResult:
-    """Load the events files; print errors and exit 1 if there are any (4 if one was unreadable)."""
+def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: bool = False,
+                 command: str | None = None) -> LoadResult:
+    """Load the events files; print errors and exit 1 if there are any (4 if one was unreadable).
+
+    ``command`` ("show") ends the errors with a line that says the command showed nothing and
+    where to look, so that a list of errors is not taken for the output.
+    """
     from timeline.load import load
 
     result = load(discover_or_exit(files), Path.cwd(), today or local_today())
@@ -178,6 +183,10 @@ def load_or_exit(files: list[str] | None, today: date | None, *, show_warnings: 
     ]
     if not result.ok:
         print_diagnostics(result, shown, err_console())
+        if command is not None:
+            nothing = "nothing exported" if command == "export" else "nothing shown"
+            err_console().print(f"timeline {command}: {nothing}; fix the errors above (timeline check lists"
+                                " them)", markup=False, highlight=False)  # fmt: skip
         raise typer.Exit(failure_code(result))
     return result
 
@@ -299,18 +308,20 @@ def select(
     search: str | None = None,
     today: str | None = None,
     soon: int = 7,
+    command: str | None = None,
 ) -> tuple[LoadResult, View]:
     """Load the file and select what the filter options ask for, each deadline with its status.
 
     ``today`` is the ``--today`` text: it dates the statuses and words such as ``yesterday`` in
-    ``--since``, in every command alike. Usage errors exit 2, file errors exit 1.
+    ``--since``, in every command alike. Usage errors exit 2, file errors exit 1 (``command``
+    names the command in the line that ends them).
     """
     from timeline.deadlines.status import deadline_states
     from timeline.query import timeline_rows
     from timeline.render import View
 
     fixed = parse_today(today)
-    result = load_or_exit(files, fixed)
+    result = load_or_exit(files, fixed, command=command)
     filters = filters_from(result, cases, kinds, people, tags, since, until, search, fixed)
     states = deadline_states(result.timeline, today_function(fixed), soon)
     rows = timeline_rows(result.timeline, states, filters)

@@ -52,7 +52,8 @@ def deadlines(
     from timeline.render.terminal import Wrapped
 
     result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
-                          until=until, search=search, today=today, soon=soon)  # fmt: skip
+                          until=until, search=search, today=today, soon=soon,
+                          command="deadlines")  # fmt: skip
     rows = urgent_first(view.rows, tuple(status or ()))
     console = Console(highlight=False)
     if not rows:

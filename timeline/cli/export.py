@@ -57,7 +57,8 @@ def export(
     from timeline.render import notes, renderer
 
     result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
-                          until=until, search=search, today=today, soon=soon)  # fmt: skip
+                          until=until, search=search, today=today, soon=soon,
+                          command="export")  # fmt: skip
     said = []
     if name == "ics":
         view, said = with_edits(view)

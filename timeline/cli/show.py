@@ -33,7 +33,8 @@ def show(
     from timeline.render.terminal import TimelineView, Wrapped, summary
 
     result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
-                          until=until, search=search, today=today, soon=soon)  # fmt: skip
+                          until=until, search=search, today=today, soon=soon,
+                          command="show")  # fmt: skip
     console = Console(highlight=False)
     if not view.rows:
         console.print(nothing_shown(view.filters.active()), markup=False)
