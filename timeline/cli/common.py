@@ -42,6 +42,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # subcommands inherit it
 )
 
 
@@ -65,6 +66,11 @@ FileOption = Annotated[
         "events.yaml up from here.",
     ),
 ]  # fmt: skip
+PathsArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(metavar="[PATH]...", show_default=False,
+                   help="Events files or folders (like -f)."),
+]
 TodayOption = Annotated[
     Optional[str],
     typer.Option("--today", metavar="DATE",

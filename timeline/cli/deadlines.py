@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from timeline.cli.common import (
-    CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
+    CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, select, usage_error,
 )  # fmt: skip
 
@@ -24,6 +24,7 @@ ExplainOption = Annotated[
 
 @app.command()
 def deadlines(
+    paths: PathsArgument = None,
     file: FileOption = None,
     case: CaseOption = None,
     kind: KindOption = None,
@@ -51,7 +52,7 @@ def deadlines(
     from timeline.render.deadlines_view import DeadlinesView, deadlines_line
     from timeline.render.terminal import Wrapped
 
-    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+    result, view = select([*(paths or []), *(file or [])], cases=case, kinds=kind, people=person, tags=tag, since=since,
                           until=until, search=search, today=today, soon=soon)  # fmt: skip
     rows = urgent_first(view.rows, tuple(status or ()))
     console = Console(highlight=False)
