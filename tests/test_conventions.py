@@ -53,3 +53,27 @@ def test_export_dash_f_with_an_existing_file_named_like_a_format_reads_it(run, w
     write((BUNDLED).read_text(encoding="utf-8"), name="html")
     done = run("export", "-f", "html", "--format", "json", "--today", FIXED_TODAY)
     assert done.exit_code == 0, done.stderr
+
+
+HELP_COMMANDS = ["", *COMMANDS]
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS)
+def test_help_shows_no_python_types_and_an_example(run, command):
+    done = run(*command.split(), "--help")
+    assert done.exit_code == 0, done.stderr
+    assert "list[" not in done.stdout and "<str>" not in done.stdout
+    assert "[[" not in done.stdout
+    assert "\n  Example:\n    timeline " in done.stdout
+
+
+@pytest.mark.parametrize("command", ["", "import"])
+def test_the_command_list_cuts_no_summary_off(run, command):
+    listing = run(*command.split(), "--help").stdout.split("Commands:\n")[1]
+    assert listing.strip()
+    assert "..." not in listing
+
+
+def test_a_file_argument_reads_as_path_in_usage(run):
+    assert "Usage: timeline show [OPTIONS] [PATH]...\n" in run("show", "--help").stdout
+

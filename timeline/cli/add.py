@@ -29,7 +29,11 @@ DryRunOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    short_help="Add an event, checked before the file is replaced.",
+    epilog="\b\nExample:\n  timeline add --title 'Petition filed' --kind filing --date 2025-05-07 "
+    "--case habeas",
+)
 def add(
     title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What happened, in one line.")],
     kind: Annotated[str, typer.Option("--kind", "-k", metavar="KIND", help="arrest, filing, order, deadline...")],

@@ -5,7 +5,10 @@ from __future__ import annotations
 from timeline.cli.common import FileOption, PathsArgument, SoonOption, TodayOption, app, select
 
 
-@app.command()
+@app.command(
+    short_help="List the cases with their next deadline.",
+    epilog="\b\nExample:\n  " + 'timeline cases events.yaml --soon 14',
+)
 def cases(
     paths: PathsArgument = None,
     file: FileOption = None,

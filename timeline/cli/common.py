@@ -35,7 +35,15 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+def _argument_type(self, ctx):  # type: ignore[no-untyped-def]
+    """An argument's metavar says what it is; Typer would add its Python type (<list[str]>)."""
+    return None if self.metavar is not None else typer.core.TyperArgument.display_type(self, ctx)
+
+
+typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
+
 app = typer.Typer(
+    epilog="\b\nExample:\n  timeline check events.yaml && timeline show events.yaml",
     name="timeline",
     help="Validate, read and publish court-case timelines kept in a YAML file.",
     no_args_is_help=True,
@@ -68,7 +76,7 @@ FileOption = Annotated[
 ]  # fmt: skip
 PathsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(metavar="[PATH]...", show_default=False,
+    typer.Argument(metavar="PATH", show_default=False,
                    help="Events files or folders (like -f)."),
 ]
 TodayOption = Annotated[

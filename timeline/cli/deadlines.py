@@ -22,7 +22,10 @@ ExplainOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    short_help="List the deadlines, most urgent first.",
+    epilog="\b\nExample:\n  " + 'timeline deadlines --status missed --status due-soon --explain',
+)
 def deadlines(
     paths: PathsArgument = None,
     file: FileOption = None,

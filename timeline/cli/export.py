@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 FORMATS = ", ".join([*RENDERERS, *ALIASES])
 
 
-@app.command()
+@app.command(
+    short_help="Export as markdown, json, csv, ics, html or TimelineJS.",
+    epilog="\b\nExample:\n  " + 'timeline export --format html -o timeline.html',
+)
 def export(
     format: Annotated[
         Optional[str],

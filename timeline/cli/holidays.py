@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from timeline.timeline import CourtClosure, Timeline
 
 
-@app.command()
+@app.command(
+    short_help="List the legal holidays deadlines skip.",
+    epilog="\b\nExample:\n  " + 'timeline holidays --year 2025 --jurisdiction US-MD',
+)
 def holidays(
     year: Annotated[
         Optional[int],

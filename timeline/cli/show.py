@@ -12,7 +12,10 @@ from timeline.cli.common import (
 )  # fmt: skip
 
 
-@app.command()
+@app.command(
+    short_help="Show the timeline, every deadline with its status.",
+    epilog="\b\nExample:\n  " + 'timeline show events.yaml --case habeas --since 2025-05-01',
+)
 def show(
     paths: PathsArgument = None,
     file: FileOption = None,
