@@ -77,3 +77,18 @@ def test_the_command_list_cuts_no_summary_off(run, command):
 def test_a_file_argument_reads_as_path_in_usage(run):
     assert "Usage: timeline show [OPTIONS] [PATH]...\n" in run("show", "--help").stdout
 
+
+def readme_yaml(heading: str) -> str:
+    from conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\n", text.index(f"\n{heading}\n")) + len("```yaml\n")
+    return text[start : text.index("```\n", start)]
+
+
+def test_the_readme_rule_sets_snippet_checks_clean(run, write):
+    """Every id its deadlines count from is defined in it."""
+    write(readme_yaml("### Court rule sets and named periods"))
+    done = run("check", "events.yaml")
+    assert done.exit_code == 0, done.stdout
+    assert done.stdout.endswith("; 0 errors, 0 warnings\n")
