@@ -6,6 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from timeline.cli import completion
+
 from timeline.cli.common import (
     CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, select, usage_error,
@@ -13,7 +15,7 @@ from timeline.cli.common import (
 
 StatusOption = Annotated[
     Optional[list[str]],
-    typer.Option("--status", metavar="STATUS",
+    typer.Option("--status", metavar="STATUS", autocompletion=completion.statuses,
                  help="Only these statuses (repeatable): missed, passed, due-soon, upcoming, "
                  "met-late, met, extended, vacated, moot, unknown."),
 ]  # fmt: skip

@@ -13,6 +13,7 @@ from timeline.cli.common import (
     TagOption, TodayOption, UntilOption, app, err_console, io_error, select, usage_error,
     write_output,
 )  # fmt: skip
+from timeline.cli import completion
 from timeline.render import ALIASES, RENDERERS
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ FORMATS = ", ".join([*RENDERERS, *ALIASES])
 def export(
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-F", metavar="FORMAT", help=f"Required. One of: {FORMATS}."),
+        typer.Option("--format", "-F", metavar="FORMAT", autocompletion=completion.formats,
+                     help=f"Required. One of: {FORMATS}."),
     ] = None,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Iterable, Optional
 
 import typer
 
+from timeline.cli import completion
+
 from timeline.cli.common import FileOption, app, load_or_exit, local_today, usage_error, write_output
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ def holidays(
     ] = None,
     jurisdiction: Annotated[
         Optional[list[str]],
-        typer.Option("--jurisdiction", "-j", metavar="J",
+        typer.Option("--jurisdiction", "-j", metavar="J", autocompletion=completion.jurisdictions,
                      help="US, or US- and a state code such as US-MD (repeatable; default: the "
                      "jurisdictions of the file's cases, else US)."),
     ] = None,
