@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from timeline.cli import completion
+
 from timeline.cli.common import (
     EXIT_FILE_ERRORS, EXIT_IO, FileOption, TodayOption, app, cannot_write, discover_or_exit,
     err_console, failure_code, io_error, local_today, parse_today, print_diagnostics,
@@ -29,28 +31,32 @@ DryRunOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    short_help="Add an event, checked before the file is replaced.",
+    epilog="\b\nExample:\n  timeline add --title 'Petition filed' --kind filing --date 2025-05-07 "
+    "--case habeas",
+)
 def add(
     title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What happened, in one line.")],
-    kind: Annotated[str, typer.Option("--kind", "-k", metavar="KIND", help="arrest, filing, order, deadline...")],
+    kind: Annotated[str, typer.Option("--kind", "-k", metavar="KIND", autocompletion=completion.kind_ids, help="arrest, filing, order, deadline...")],
     date: Annotated[
         Optional[str],
         typer.Option("--date", "-d", metavar="DATE",
                      help="2025-05-07, 2025-05-05T17:00, May 7 2025, today... (not with --due-after)."),
     ] = None,
-    case: Annotated[Optional[list[str]], typer.Option("--case", "-c", metavar="ID", help="Case id (repeatable).")] = None,
+    case: Annotated[Optional[list[str]], typer.Option("--case", "-c", metavar="ID", autocompletion=completion.case_ids, help="Case id (repeatable).")] = None,
     id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="Event id (default: from the date and title).")] = None,
-    source: Annotated[Optional[list[str]], typer.Option("--source", metavar="ID|URL", help="Source id or URL (repeatable).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", metavar="ID|URL", autocompletion=completion.source_ids, help="Source id or URL (repeatable).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Tag (repeatable).")] = None,
-    person: Annotated[Optional[list[str]], typer.Option("--person", "-p", metavar="ID", help="Person id (repeatable).")] = None,
+    person: Annotated[Optional[list[str]], typer.Option("--person", "-p", metavar="ID", autocompletion=completion.person_ids, help="Person id (repeatable).")] = None,
     details: Annotated[Optional[str], typer.Option("--details", metavar="TEXT", help="Longer Markdown text.")] = None,
     certainty: Annotated[
-        Optional[str], typer.Option("--certainty", metavar="C", help="confirmed, reported, alleged or disputed.")
+        Optional[str], typer.Option("--certainty", metavar="C", autocompletion=completion.certainties, help="confirmed, reported, alleged or disputed.")
     ] = None,
-    set_by: Annotated[Optional[str], typer.Option("--set-by", metavar="ID", help="Deadline: the order that set it.")] = None,
-    met_by: Annotated[Optional[str], typer.Option("--met-by", metavar="ID", help="Deadline: the event that met it.")] = None,
+    set_by: Annotated[Optional[str], typer.Option("--set-by", metavar="ID", autocompletion=completion.event_ids, help="Deadline: the order that set it.")] = None,
+    met_by: Annotated[Optional[str], typer.Option("--met-by", metavar="ID", autocompletion=completion.event_ids, help="Deadline: the event that met it.")] = None,
     due_after: Annotated[
-        Optional[str], typer.Option("--due-after", metavar="ID", help="Deadline: due N days after this event.")
+        Optional[str], typer.Option("--due-after", metavar="ID", autocompletion=completion.event_ids, help="Deadline: due N days after this event.")
     ] = None,
     days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="With --due-after: the number of days.")] = None,
     to: ToOption = None,

@@ -27,11 +27,14 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(
+    short_help="Validate the events file like a compiler.",
+    epilog="\b\nExample:\n  " + 'timeline check events.yaml --strict',
+)
 def check(
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(metavar="[PATH]...", help="Files or folders to check (like -f)."),
+        typer.Argument(metavar="PATH", help="Files or folders to check (like -f)."),
     ] = None,
     file: FileOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,

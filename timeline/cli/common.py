@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Iterator, NoReturn, Optional
 import typer
 
 from timeline import __version__
+from timeline.cli import completion
 
 if TYPE_CHECKING:
     from timeline.deadlines.status import TodayFor
@@ -35,13 +36,51 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+def _argument_type(self, ctx):  # type: ignore[no-untyped-def]
+    """An argument's metavar says what it is; Typer would add its Python type (<list[str]>)."""
+    return None if self.metavar is not None else typer.core.TyperArgument.display_type(self, ctx)
+
+
+typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion(install: bool):  # type: ignore[no-untyped-def]
+    """``--show-completion SHELL`` prints SHELL's script (Typer's own prints the running shell's,
+    whatever is named); ``--install-completion SHELL`` installs it."""
+
+    def callback(ctx: typer.Context, value: Optional[str]) -> None:
+        if value is None or ctx.resilient_parsing:
+            return
+        if value not in SHELLS:
+            usage_error(f"unknown shell '{value}': one of: {', '.join(SHELLS)}")
+        from typer import _completion_shared as shared
+
+        if install:
+            shell, path = shared.install(shell=value, prog_name="timeline",
+                                         complete_var="_TIMELINE_COMPLETE")  # fmt: skip
+            sys.stdout.write(f"{shell} completion installed in {path}; restart the shell\n")
+        else:
+            sys.stdout.write(shared.get_completion_script(
+                prog_name="timeline", complete_var="_TIMELINE_COMPLETE", shell=value) + "\n")
+        raise typer.Exit(EXIT_OK)
+
+    return callback
+
+
+# Typer registers its shells' completion classes only with its own completion options.
+typer.completion.completion_init()
+
 app = typer.Typer(
+    epilog="\b\nExample:\n  timeline check events.yaml && timeline show events.yaml",
     name="timeline",
     help="Validate, read and publish court-case timelines kept in a YAML file.",
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # _root has its own, which take the shell by name
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # subcommands inherit it
 )
 
 
@@ -51,6 +90,13 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
+    show_completion: Annotated[Optional[str], typer.Option(
+        "--show-completion", metavar="SHELL", callback=_completion(install=False), is_eager=True,
+        expose_value=False, help=f"Print the completion script of SHELL ({', '.join(SHELLS)}).",
+        autocompletion=lambda incomplete: [s for s in SHELLS if s.startswith(incomplete)])] = None,
+    install_completion: Annotated[Optional[str], typer.Option(
+        "--install-completion", metavar="SHELL", callback=_completion(install=True),
+        is_eager=True, expose_value=False, help="Install completion for SHELL.")] = None,
 ) -> None:
     """Validate, read and publish court-case timelines kept in a YAML file."""
 
@@ -65,6 +111,11 @@ FileOption = Annotated[
         "events.yaml up from here.",
     ),
 ]  # fmt: skip
+PathsArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(metavar="PATH", show_default=False,
+                   help="Events files or folders (like -f)."),
+]
 TodayOption = Annotated[
     Optional[str],
     typer.Option("--today", metavar="DATE",
@@ -74,14 +125,19 @@ SoonOption = Annotated[
     int, typer.Option("--soon", min=0, metavar="N", help="Days ahead that count as due soon.")
 ]
 CaseOption = Annotated[
-    Optional[list[str]], typer.Option("--case", "-c", metavar="ID", help="Only these cases.")
+    Optional[list[str]],
+    typer.Option("--case", "-c", metavar="ID", autocompletion=completion.case_ids,
+                 help="Only these cases."),
 ]
 KindOption = Annotated[
-    Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only these kinds.")
+    Optional[list[str]],
+    typer.Option("--kind", "-k", metavar="KIND", autocompletion=completion.kind_ids,
+                 help="Only these kinds."),
 ]
 PersonOption = Annotated[
     Optional[list[str]],
-    typer.Option("--person", "-p", metavar="ID", help="Only events naming these people."),
+    typer.Option("--person", "-p", metavar="ID", autocompletion=completion.person_ids,
+                 help="Only events naming these people."),
 ]
 TagOption = Annotated[
     Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Only these tags.")

@@ -6,14 +6,16 @@ from typing import Annotated, Optional
 
 import typer
 
+from timeline.cli import completion
+
 from timeline.cli.common import (
-    CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
+    CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, select, usage_error,
 )  # fmt: skip
 
 StatusOption = Annotated[
     Optional[list[str]],
-    typer.Option("--status", metavar="STATUS",
+    typer.Option("--status", metavar="STATUS", autocompletion=completion.statuses,
                  help="Only these statuses (repeatable): missed, passed, due-soon, upcoming, "
                  "met-late, met, extended, vacated, moot, unknown."),
 ]  # fmt: skip
@@ -22,8 +24,12 @@ ExplainOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    short_help="List the deadlines, most urgent first.",
+    epilog="\b\nExample:\n  " + 'timeline deadlines --status missed --status due-soon --explain',
+)
 def deadlines(
+    paths: PathsArgument = None,
     file: FileOption = None,
     case: CaseOption = None,
     kind: KindOption = None,
@@ -51,7 +57,8 @@ def deadlines(
     from timeline.render.deadlines_view import DeadlinesView, deadlines_line
     from timeline.render.terminal import Wrapped
 
-    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+    result, view = select([*(paths or []), *(file or [])], cases=case, kinds=kind, people=person,
+                          tags=tag, since=since,
                           until=until, search=search, today=today, soon=soon,
                           command="deadlines")  # fmt: skip
     rows = urgent_first(view.rows, tuple(status or ()))

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from timeline.cli.common import (
-    CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
+    CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, err_console, io_error, select, usage_error,
     write_output,
 )  # fmt: skip
+from timeline.cli import completion
 from timeline.render import ALIASES, RENDERERS
 
 if TYPE_CHECKING:
@@ -22,12 +23,20 @@ if TYPE_CHECKING:
 FORMATS = ", ".join([*RENDERERS, *ALIASES])
 
 
-@app.command()
+@app.command(
+    short_help="Export as markdown, json, csv, ics, html or TimelineJS.",
+    epilog="\b\nExample:\n  " + 'timeline export --format html -o timeline.html',
+)
 def export(
-    format: Annotated[str, typer.Option("--format", "-F", metavar="FORMAT", help=f"One of: {FORMATS}.")],
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", "-F", metavar="FORMAT", autocompletion=completion.formats,
+                     help=f"Required. One of: {FORMATS}."),
+    ] = None,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")
     ] = None,
+    paths: PathsArgument = None,
     file: FileOption = None,
     case: CaseOption = None,
     kind: KindOption = None,
@@ -45,6 +54,9 @@ def export(
     ] = None,
 ) -> None:
     """Export the timeline (or the filtered part of it) as markdown, json, ..."""
+    format_read_as_file(paths, file)  # before --format is missing: the format went to -f
+    if format is None:
+        usage_error(f"--format is required: one of: {FORMATS}")
     name = ALIASES.get(format, format)
     if name not in RENDERERS:
         from timeline.diagnostics import suggest
@@ -56,7 +68,8 @@ def export(
         usage_error("--split-cases writes one file a case: not with --output")
     from timeline.render import notes, renderer
 
-    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+    result, view = select([*(paths or []), *(file or [])], cases=case, kinds=kind, people=person,
+                          tags=tag, since=since,
                           until=until, search=search, today=today, soon=soon,
                           command="export")  # fmt: skip
     said = []
@@ -76,6 +89,16 @@ def export(
 
     for note in said:
         err_console().print(f"timeline: note: {visible(note)}", markup=False, highlight=False)
+
+
+def format_read_as_file(paths: list[str] | None, files: list[str] | None) -> None:
+    """``export -f html``: -f is --file, so a missing file named like a format meant --format."""
+    for option, values in (("-f ", files), ("", paths)):
+        for value in values or []:
+            if ALIASES.get(value, value) in RENDERERS and not Path(value).exists():
+                usage_error(f"{option}{value}: no such file; '{value}' was read as a file name"
+                            f"{' (-f is --file)' if option else ''}; for the format, write "
+                            f"--format {value}")  # fmt: skip
 
 
 def with_edits(view: View) -> tuple[View, list[str]]:

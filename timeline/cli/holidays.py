@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Iterable, Optional
 
 import typer
 
+from timeline.cli import completion
+
 from timeline.cli.common import FileOption, app, load_or_exit, local_today, usage_error, write_output
 
 if TYPE_CHECKING:
@@ -17,7 +19,10 @@ if TYPE_CHECKING:
     from timeline.timeline import CourtClosure, Timeline
 
 
-@app.command()
+@app.command(
+    short_help="List the legal holidays deadlines skip.",
+    epilog="\b\nExample:\n  " + 'timeline holidays --year 2025 --jurisdiction US-MD',
+)
 def holidays(
     year: Annotated[
         Optional[int],
@@ -26,7 +31,7 @@ def holidays(
     ] = None,
     jurisdiction: Annotated[
         Optional[list[str]],
-        typer.Option("--jurisdiction", "-j", metavar="J",
+        typer.Option("--jurisdiction", "-j", metavar="J", autocompletion=completion.jurisdictions,
                      help="US, or US- and a state code such as US-MD (repeatable; default: the "
                      "jurisdictions of the file's cases, else US)."),
     ] = None,

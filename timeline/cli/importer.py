@@ -18,17 +18,22 @@ MAX_TIMEOUT = 86400  # a day is more than any docket needs; inf would overflow t
 import_app = typer.Typer(
     name="import",
     help="Import events from other systems (CourtListener).",
+    epilog="\b\nExample:\n  timeline import courtlistener --case habeas entries.json",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(import_app, name="import")
 
 
-@import_app.command("courtlistener")
+@import_app.command(
+    "courtlistener",
+    short_help="Add one event per CourtListener docket entry.",
+    epilog="\b\nExample:\n  timeline import courtlistener --case habeas --docket 68571705",
+)
 def courtlistener(
     json_file: Annotated[
         Optional[str],
-        typer.Argument(metavar="[JSON]",
+        typer.Argument(metavar="JSON",
                        help="A docket-entries response (or a list of pages), a docket-alert "
                        "webhook body or a RECAP docket; '-' reads stdin."),
     ] = None,

@@ -57,16 +57,16 @@ events:
 """
 
 
-@app.command()
+@app.command(
+    short_help="Start a commented events.yaml that checks clean.",
+    epilog="\b\nExample:\n  timeline init && timeline check",
+)
 def init(
     path: Annotated[
         str, typer.Argument(metavar="[PATH]", help="The file to write (default: events.yaml).")
     ] = "events.yaml",
 ) -> None:
-    """Write a commented starter events.yaml to edit; never overwrites a file.
-
-    Example: timeline init && timeline check
-    """
+    """Write a commented starter events.yaml to edit; never overwrites a file."""
     target = Path(path)
     try:
         # O_EXCL: the check that the file is not there and its creation are one step.

@@ -5,7 +5,10 @@ from __future__ import annotations
 from timeline.cli.common import app, write_output
 
 
-@app.command()
+@app.command(
+    short_help="List the rule sets and named periods.",
+    epilog="\b\nExample:\n  " + 'timeline rules',
+)
 def rules() -> None:
     """List the rule sets and the named periods (due: {period: NAME}), with their citations."""
     write_output(listing(), None)

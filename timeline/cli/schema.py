@@ -10,7 +10,10 @@ import typer
 from timeline.cli.common import app, load_or_exit
 
 
-@app.command()
+@app.command(
+    short_help="Print the JSON Schema of the events file.",
+    epilog="\b\nExample:\n  " + 'timeline schema > events.schema.json',
+)
 def schema(
     files: Annotated[
         Optional[list[str]],

@@ -7,13 +7,17 @@ from typing import Annotated
 import typer
 
 from timeline.cli.common import (
-    CaseOption, FileOption, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
+    CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, select,
 )  # fmt: skip
 
 
-@app.command()
+@app.command(
+    short_help="Show the timeline, every deadline with its status.",
+    epilog="\b\nExample:\n  " + 'timeline show events.yaml --case habeas --since 2025-05-01',
+)
 def show(
+    paths: PathsArgument = None,
     file: FileOption = None,
     case: CaseOption = None,
     kind: KindOption = None,
@@ -32,7 +36,8 @@ def show(
 
     from timeline.render.terminal import TimelineView, Wrapped, summary
 
-    result, view = select(file, cases=case, kinds=kind, people=person, tags=tag, since=since,
+    result, view = select([*(paths or []), *(file or [])], cases=case, kinds=kind, people=person,
+                          tags=tag, since=since,
                           until=until, search=search, today=today, soon=soon,
                           command="show")  # fmt: skip
     console = Console(highlight=False)
