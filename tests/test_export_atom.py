@@ -254,3 +254,33 @@ def test_in_git_an_edit_is_the_change_and_a_status_change_after_it_moves_it_on(r
     assert got["A longer report"].updated == utc(2025, 7, 1, 8, 30)
     # Committed before it passed: passing is the later change.
     assert got["Answer"].updated == utc(2025, 5, 6, 4)
+
+
+CONTROLS = r"""
+sources:
+  s: {title: "Src \x1b]52;c;aGk=\x07 title", url: "https://example.org/a b\"<x>"}
+events:
+  - id: ctl
+    date: 2025-05-05
+    kind: deadline
+    title: "Null \x00 bell \x07 esc \x1b[2J vt \x0b del \x7f c1 \x9b bidi \u202e txet"
+    details: "one\rtwo\u2028three \ufffe \uffff </content><script>x</script> ]]>"
+    sources: [s]
+"""
+
+
+def test_text_xml_cannot_hold_is_shown_escaped_and_the_feed_stays_well_formed(run, tmp_path):
+    (tmp_path / "events.yaml").write_text(CONTROLS)
+    text = feed_of(run, tmp_path, "2026-01-01")
+    ET.fromstring(text)  # expat refuses any character XML 1.0 forbids
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202e\ufffe\uffff]", text)
+    [entry] = feedparser.parse(text).entries
+    # Controls and bidi overrides read as the terminal shows them; VT is a line break.
+    assert entry.title == ("PASSED, no outcome recorded: Null \\x00 bell \\x07 esc \\x1b[2J vt "
+                           "del \\x7f c1 \\x9b bidi \\u202e txet")  # fmt: skip
+    # Every line break is a line feed, as an XML reader reads one; markup stays text.
+    assert "\n\none\ntwo\nthree \\ufffe \\uffff </content><script>x</script> ]]>\n\n" \
+        in entry.content[0].value
+    [link] = [link for link in entry.links if link.rel == "related"]
+    assert (link.href, link.title) == ("https://example.org/a%20b%22%3Cx%3E",
+                                       "Src \\x1b]52;c;aGk=\\x07 title")

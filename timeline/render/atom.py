@@ -91,8 +91,9 @@ def entry(view: View, row: Row, uid: str, moment: datetime) -> ET.Element:
     add(element, "title", one_line(entry_title(row)), type="text")
     add(element, "updated", stamp(moment))
     for ref in source_refs(view.timeline, event):
-        if ref.url:
-            add(element, "link", rel="related", href=href(ref.url), title=one_line(ref.label))
+        if ref.url:  # a source cited by its address alone has no title but the address
+            named = {"title": one_line(ref.label)} if ref.label != ref.url else {}
+            add(element, "link", rel="related", href=href(ref.url), **named)
     add(element, "category", term=event.kind, label=one_line(view.timeline.kind_label(event.kind)))
     for tag in event.tags:
         add(element, "category", term=one_line(tag))
