@@ -185,3 +185,40 @@ def test_timelinejs_escapes_every_html_field(run):
     body = parse(slides[0]["text"]["text"])
     assert {a.attrs["href"]: a.text() for a in body.find_all("a")}[SOURCE_URL] == SOURCE_TITLE
     assert "[click](javascript:alert('details')) <script>" in body.text()
+
+
+# atom -----------------------------------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ATOM_ELEMENTS = {f"{ATOM}{name}" for name in ("feed", "id", "title", "subtitle", "updated",
+                 "author", "name", "generator", "link", "entry", "category", "content")}
+
+
+def test_atom_keeps_every_text_as_text_and_links_only_the_sources(run):
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+
+    text = text_of(run, "atom")
+    # Only the feed's own elements: no title or detail opened one of its own.
+    assert {element.tag for element in ET.fromstring(text).iter()} <= ATOM_ELEMENTS
+    parsed = feedparser.parse(text)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    by_title = {entry.title: entry for entry in parsed.entries}
+    # A title is one line: its line breaks, with the spaces around them, one space.
+    assert set(by_title) == {
+        "PASSED, no outcome recorded: " + DEADLINE_TITLE,
+        HEARING_TITLE.replace("\n", " "),
+        "@attacker\t-2+3 'quoted' \"double\" & ampersand",
+        IFRAME_TITLE,
+    }
+    deadline = by_title["PASSED, no outcome recorded: " + DEADLINE_TITLE]
+    assert deadline.content[0].type == "text/plain"
+    assert DETAILS.rstrip("\n") in deadline.content[0].value
+    assert "Case: " + CASE_TITLE in deadline.content[0].value
+    encoded = "https://example.org/a?b=1&c=%22%3E%3Cscript%3Ealert('url')%3C/script%3E"
+    assert f"- {SOURCE_TITLE} <{encoded}>" in deadline.content[0].value
+    links = {(link.rel, link.href, link.get("title")) for link in deadline.links
+             if link.rel == "related"}  # fmt: skip
+    assert links == {("related", encoded, SOURCE_TITLE),
+                     ("related", "https://example.org/?q=%22onmouseover=alert(1)", None)}

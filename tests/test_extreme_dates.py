@@ -32,7 +32,7 @@ EDGES = """
 COMMANDS = [
     ["show"], ["deadlines"], ["cases"],
     *(["export", "--format", name]
-      for name in ("ics", "json", "csv", "html", "markdown", "timelinejs")),
+      for name in ("ics", "json", "csv", "html", "markdown", "timelinejs", "atom")),
 ]  # fmt: skip
 
 

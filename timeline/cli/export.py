@@ -21,10 +21,13 @@ if TYPE_CHECKING:
     from timeline.render import View
 
 FORMATS = ", ".join([*RENDERERS, *ALIASES])
+# The feeds a reader fetches again, and the field in which each says when an event last changed
+# (from git, where the file's history is there).
+FEEDS = {"ics": "LAST-MODIFIED", "atom": "updated"}
 
 
 @app.command(
-    short_help="Export as markdown, json, csv, ics, html or TimelineJS.",
+    short_help="Export as markdown, json, csv, ics, html, TimelineJS or an Atom feed.",
     epilog="\b\nExample:\n  " + 'timeline export --format html -o timeline.html',
 )
 def export(
@@ -50,7 +53,7 @@ def export(
     split_cases: Annotated[
         Optional[str],
         typer.Option("--split-cases", metavar="DIR",
-                     help="ics: write every case's feed into DIR, as CASE.ics."),
+                     help="ics, atom: write every case's feed into DIR, as CASE.ics or CASE.atom."),
     ] = None,
 ) -> None:
     """Export the timeline (or the filtered part of it) as markdown, json, ..."""
@@ -62,8 +65,8 @@ def export(
         from timeline.diagnostics import suggest
 
         usage_error(f"--format: unknown format '{format}'{suggest(format, RENDERERS)}; one of: {FORMATS}")
-    if split_cases is not None and name != "ics":
-        usage_error("--split-cases: only with --format ics")
+    if split_cases is not None and name not in FEEDS:
+        usage_error("--split-cases: only with --format ics or atom")
     if split_cases is not None and output is not None:
         usage_error("--split-cases writes one file a case: not with --output")
     from timeline.render import notes, renderer
@@ -73,10 +76,10 @@ def export(
                           until=until, search=search, today=today, soon=soon,
                           command="export")  # fmt: skip
     said = []
-    if name == "ics":
-        view, said = with_edits(view)
+    if name in FEEDS:
+        view, said = with_edits(view, FEEDS[name])
     if split_cases is not None:
-        views = case_views(view, split_cases)
+        views = case_views(view, split_cases, name)
     else:
         refuse_to_overwrite_input(output, result)
         views = [(output, view)]
@@ -101,7 +104,7 @@ def format_read_as_file(paths: list[str] | None, files: list[str] | None) -> Non
                             f"--format {value}")  # fmt: skip
 
 
-def with_edits(view: View) -> tuple[View, list[str]]:
+def with_edits(view: View, changed: str) -> tuple[View, list[str]]:
     """The view with each event's last edit in git; notes on files in shallow clones."""
     from dataclasses import replace
     from datetime import datetime, time, timezone
@@ -112,14 +115,14 @@ def with_edits(view: View) -> tuple[View, list[str]]:
     # git runs in the user's environment, less what would point it at another repository.
     env = {name: value for name, value in os.environ.items() if not name.startswith("GIT_")}
     found = event_edits(view.timeline, Path.cwd(), uncommitted, env)
-    said = [f"{path} is in a shallow git clone: its events' LAST-MODIFIED tells only when "
+    said = [f"{path} is in a shallow git clone: its events' {changed} tells only when "
             "their status changed (git fetch --unshallow gives their edits)"
             for path in found.shallow]  # fmt: skip
     return replace(view, edits=found.times), said
 
 
-def case_views(view: View, folder: str) -> list[tuple[str, View]]:
-    """One view a case (of those selected), to be written as FOLDER/CASE.ics."""
+def case_views(view: View, folder: str, name: str) -> list[tuple[str, View]]:
+    """One view a case (of those selected), to be written as FOLDER/CASE.ics (or .atom)."""
     from dataclasses import replace
 
     try:
@@ -131,7 +134,8 @@ def case_views(view: View, folder: str) -> list[tuple[str, View]]:
     for key in chosen:
         rows = [row for row in view.rows if key in row.event.case]
         filters = replace(view.filters, cases=(key,))
-        out.append((str(Path(folder) / f"{key}.ics"), replace(view, rows=rows, filters=filters)))
+        target = str(Path(folder) / f"{key}.{name}")
+        out.append((target, replace(view, rows=rows, filters=filters)))
     return out
 
 

@@ -41,6 +41,7 @@ RENDERERS: dict[str, str] = {
     "ics": "timeline.render.ics",
     "html": "timeline.render.html",
     "timelinejs": "timeline.render.timelinejs",
+    "atom": "timeline.render.atom",
 }
 ALIASES: dict[str, str] = {"md": "markdown"}
 

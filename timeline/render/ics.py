@@ -30,7 +30,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date
+from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date, status_word
 from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
 from timeline.render.vtimezone import vtimezone as observances
 
@@ -48,9 +48,6 @@ LAST_ZONE_DAY = date.max - timedelta(days=90)
 REFRESH = timedelta(hours=6)
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 SEQUENCE_MAX = 2**31 - 1
-# A deadline's status in a summary: its badge without the count of days, which would change
-# the summary (and so the event) every day.
-STATUS_WORDS = {"due-soon": "DUE SOON", "unknown": "DUE DATE UNKNOWN"}
 
 
 def render(view: View) -> str:
@@ -225,10 +222,6 @@ def vevent(view: View, row: Row, span: Span, uid: str, stamp: datetime) -> Event
     if links:
         component.add("url", ics_uri(links[0]))
     return component
-
-
-def status_word(status: str) -> str:
-    return STATUS_WORDS.get(status, status.replace("-", " ").upper())
 
 
 def sequence(changed: datetime) -> int:

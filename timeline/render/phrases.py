@@ -188,6 +188,16 @@ def badge(state: DeadlineState) -> str:
     return status.replace("-", " ").upper()
 
 
+# A deadline's status in words that stay the same from day to day (a badge without its count of
+# days): a summary or title that changed daily would make a calendar or feed reader see an edit.
+STATUS_WORDS = {"due-soon": "DUE SOON", "unknown": "DUE DATE UNKNOWN"}
+
+
+def status_word(status: str) -> str:
+    """``PASSED``, ``DUE SOON``, ``MET LATE``: the status without a count of days."""
+    return STATUS_WORDS.get(status, status.replace("-", " ").upper())
+
+
 def flagged_breakdown(missed: int, passed: int, sep: str = ", ") -> str:
     """What is known of the deadlines that passed: ``1 missed, 3 no outcome recorded``,
     ``no outcome recorded`` when none was recorded missed; empty when there are none."""
