@@ -76,7 +76,49 @@ def test_the_year_1_is_written_with_four_digits(run, write):
     path = write(EDGES)
     result = run("deadlines", "-f", str(path), "--today", FIXED_TODAY)
     assert result.exit_code == 0, result.stderr
-    assert "  due          0001-01-01 07:03:58 LMT · 739946 days ago" in result.stdout.splitlines()
+    # 'lmt' is written 0001-01-01T00:00-12:00: a written offset is shown as written, in this
+    # view as in `show` (issue 14, item 13); a computed moment on the case clock keeps its LMT
+    # seconds (test_a_timed_computed_deadline_at_the_edges_is_named_by_its_zone).
+    assert "  due          0001-01-01 00:00 -12:00 · 739946 days ago" in result.stdout.splitlines()
     assert "  due          0001-01-01 (end of day, America/New_York) · 739946 days ago" in (
         result.stdout.splitlines()
     )
+
+
+TIMED_COMPUTED = EDGES + """\
+      - {id: late-order, date: 9999-12-30T10:00, case: c, kind: hearing, title: Late, sources: [s]}
+      - {id: late-due, case: c, kind: deadline, title: Late due, sources: [s],
+         due: {after: late-order, hours: 24}}
+      - {id: west-due, case: c, kind: deadline, title: West due, sources: [s],
+         due: {after: west-hearing, hours: -12}}
+      - {id: east-hearing, date: 0001-01-01T00:00+14:00, case: c, kind: hearing, title: E,
+         sources: [s]}
+      - {id: early-due, case: c, kind: deadline, title: Early due, sources: [s],
+         due: {after: east-hearing, hours: 24}}
+"""
+
+
+def test_a_timed_computed_deadline_at_the_edges_is_named_by_its_zone(run, write):
+    # Counted on New York's clock next to 9999-12-31 (and from a moment the clock cannot hold):
+    # the zone is named as for a written time, and nothing overflows.
+    path = write(TIMED_COMPUTED)
+    shown = run("show", "-f", str(path), "--today", FIXED_TODAY, "-k", "deadline",
+                "--since", "9999-12-31", env={"COLUMNS": "100"})  # fmt: skip
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.splitlines()[2:7] == [
+        "  Dec 31               deadline  UPCOMING in 2912112 days  Last due",
+        "  Dec 31 10:00 EST     deadline  UPCOMING in 2912112 days  Late due",
+        "  Dec 31 18:59 EST     deadline  UPCOMING in 2912112 days  West due",
+        "  Dec 31 23:59 EST     deadline  UPCOMING in 2912112 days  Last minute",
+        "  Dec 31 23:59 -12:00  deadline  UPCOMING in 2912112 days  West",
+    ]
+    listed = run("deadlines", "-f", str(path), "--today", FIXED_TODAY).stdout.splitlines()
+    for due in ("9999-12-31 10:00 EST", "9999-12-31 18:59 EST", "0001-01-01 05:03:58 LMT"):
+        assert f"  due          {due} · " + ("739946 days ago" if due[0] == "0" else
+                                           "in 2912112 days") in listed  # fmt: skip
+    page = run("export", "--format", "html", "-f", str(path), "--today", FIXED_TODAY).stdout
+    assert '<time datetime="9999-12-31T10:00-05:00">9999-12-31 10:00 EST</time>' in page
+    slides = json.loads(run("export", "--format", "timelinejs", "-f", str(path),
+                            "--today", FIXED_TODAY).stdout)["events"]  # fmt: skip
+    [late] = [s for s in slides if s["text"]["headline"] == "Late due"]
+    assert late["display_date"] == "9999-12-31 10:00 EST"

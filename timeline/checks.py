@@ -6,7 +6,7 @@ appends diagnostics; none of them stops the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -36,6 +36,8 @@ class Context:
     diagnostics: list[Diagnostic]
     today: date | None
     left_out_ids: set[str]  # events reported invalid: referring to them is not a second error
+    # The same for the ids of cases, people, sources and kinds, by section.
+    left_out: dict[str, set[str]] = field(default_factory=dict)
 
     @cached_property
     def index_of(self) -> dict[str, int]:
@@ -78,7 +80,11 @@ def run_checks(
 ) -> None:
     trees = [tree for record in records if record.model is not None for tree in record.event_trees()]
     left_out = {ident for record in records for ident in record.left_out_ids()}
-    context = Context(timeline, trees, diagnostics, today, left_out)
+    sections = {
+        section: {ident for record in records for ident in record.left_out_entries(section)}
+        for section in ("cases", "people", "sources", "kinds")
+    }
+    context = Context(timeline, trees, diagnostics, today, left_out, sections)
     try:
         for check in CHECKS:
             check(context)
@@ -102,17 +108,21 @@ def check_unique_ids(ctx: Context) -> None:
 def check_references(ctx: Context) -> None:
     tl = ctx.timeline
     event_ids = ctx.index_of.keys() | ctx.left_out_ids
+    left_out = ctx.left_out
     known: dict[str, Iterable[str]] = {"case": tl.cases, "people": tl.people, "sources": tl.sources}
+    unread = {"case": left_out.get("cases", set()), "people": left_out.get("people", set()),
+              "sources": left_out.get("sources", set())}  # fmt: skip
     what = {"case": "case", "people": "person", "sources": "source"}
     cases, people, sources = tl.cases.keys(), tl.people.keys(), tl.sources.keys()
+    kinds = tl.kinds.keys() | left_out.get("kinds", set())
     for index, event in enumerate(tl.events):
-        if event.kind not in tl.kinds:
+        if event.kind not in kinds:
             hint = suggest(event.kind, tl.kinds) or "; add it under kinds:"
             ctx.report(index, "kind", "T201", f"unknown kind '{event.kind}'{hint}")
         # The common case, every reference known, is decided by set operations in C.
         if not (cases >= set(event.case) and people >= set(event.people)
                 and sources >= set(event.sources)):  # fmt: skip
-            _report_unknown_ids(ctx, index, event, known, what)
+            _report_unknown_ids(ctx, index, event, known, what, unread)
         for key in ("set_by", "met_by", "replaces"):
             ref = getattr(event, key)
             if ref is not None and ref not in event_ids:
@@ -124,13 +134,13 @@ def check_references(ctx: Context) -> None:
                        + suggest(event.due.trigger, event_ids))
 
 
-def _report_unknown_ids(ctx: Context, index: int, event: Event,
-                        known: dict[str, Iterable[str]], what: dict[str, str]) -> None:
+def _report_unknown_ids(ctx: Context, index: int, event: Event, known: dict[str, Iterable[str]],
+                        what: dict[str, str], unread: dict[str, set[str]]) -> None:
     for key in ("case", "people", "sources"):
         for item, ref in enumerate(getattr(event, key)):
             if key == "sources" and ("/" in ref or ":" in ref):
                 continue  # a URL, checked by the model
-            if ref not in known[key]:
+            if ref not in known[key] and ref not in unread[key]:
                 ctx.report(index, key, "T201",
                            f"unknown {what[key]} id '{ref}'" + suggest(ref, known[key]),
                            item=item)

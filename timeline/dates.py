@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 from functools import lru_cache
@@ -44,6 +44,9 @@ class FileDate:
     hour: int | None = None
     minute: int | None = None
     offset: int | None = None  # minutes east of UTC, when written explicitly
+    # A due moment counted, not written (Due.date_form): its offset is the clock's, which the
+    # views name as the zone (EDT) where it is the case zone's, not as the file's own.
+    computed: bool = field(default=False, compare=False, repr=False)
 
     @property
     def precision(self) -> Precision:

@@ -175,9 +175,15 @@ def suggest(word: str, choices: Iterable[str], *, cutoff: float = 0.5,
     ``cutoff`` (no far guess: 'sure' is not 'disputed') and ``meanings``, which the suggestion
     says: ``did you mean 'reported' (a source reports it)?``.
     """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    if not close:
+    close = closest(word, choices, cutoff=cutoff)
+    if close is None:
         return ""
-    meaning = f" ({meanings[close[0]]})" if meanings and close[0] in meanings else ""
-    return f"; did you mean '{close[0]}'{meaning}?"
+    meaning = f" ({meanings[close]})" if meanings and close in meanings else ""
+    return f"; did you mean '{close}'{meaning}?"
+
+
+def closest(word: str, choices: Iterable[str], *, cutoff: float = 0.5) -> str | None:
+    """The choice ``suggest`` would name for ``word``, or None."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return close[0] if close else None
 

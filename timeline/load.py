@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from timeline import fastyaml, regular_files
-from timeline.diagnostics import MAX_PROBLEMS, Diagnostic, Diagnostics, Severity, suggest
+from timeline.diagnostics import MAX_PROBLEMS, Diagnostic, Diagnostics, Severity, closest
 from timeline.model import BUILTIN_KINDS, FIELDS_BY_MODEL, FileModel, model_at
 from timeline.positions import Lines
 from timeline.timeline import CourtClosure, Timeline, Where
@@ -52,6 +52,17 @@ class FileRecord:
             for index, item in enumerate(items)
             if index not in kept and isinstance(item, Mapping) and isinstance(item.get("id"), str)
         }
+
+    def left_out_entries(self, section: str) -> set[str]:
+        """Ids of ``section`` (cases, people, sources, kinds) left out as invalid: an event
+        referring to one is not a second error for the same mistake."""
+        written = self.tree.get(section) if isinstance(self.tree, Mapping) else None
+        if not isinstance(written, dict) or self.model is None:
+            return set()
+        kept = getattr(self.model, section)
+        if len(kept) == len(written):
+            return set()
+        return {key for key in written if isinstance(key, str) and key not in kept}
 
     def event_trees(self) -> list[Mapping]:
         """The written mapping of each event of ``model``, for checks that need positions."""
@@ -325,6 +336,8 @@ def _model_of_mapping(loc: tuple[Any, ...]) -> str | None:
         return model_at(loc) if depth == 2 else None
     if head == "holidays":
         return "holidays" if depth == 1 else None
+    if head == "closures":  # a closure written as a mapping: {date: ..., cases: [...]}
+        return "closure" if depth == 2 and isinstance(loc[1], int) else None
     if head == "events" and depth >= 2 and isinstance(loc[1], int):
         if depth == 2:
             return "event"
@@ -334,9 +347,28 @@ def _model_of_mapping(loc: tuple[Any, ...]) -> str | None:
 
 def _unknown_key(loc: tuple[Any, ...], key: str, pos: Pos, display: str) -> Diagnostic:
     """T101 for ``key`` in the mapping at ``loc``, with the nearest known key as a hint."""
-    choices = FIELDS_BY_MODEL[model_at(loc)]
-    message = f"unknown key '{key}'{_describe_mapping(loc)}" + suggest(key, choices)
+    meant = _meant_key(loc, key)
+    hint = "" if meant is None else f"; did you mean '{meant}'?"
+    message = f"unknown key '{key}'{_describe_mapping(loc)}{hint}"
     return Diagnostic(display, *pos, Severity.ERROR, "T101", message)
+
+
+def _meant_key(loc: tuple[Any, ...], key: str) -> str | None:
+    """The known key that ``key``, unknown in the mapping at ``loc``, was likely meant to be."""
+    return closest(key, FIELDS_BY_MODEL[model_at(loc)])
+
+
+def _meant_keys(errors: list[Any]) -> set[tuple[Any, ...]]:
+    """Where each unknown key's suggestion would be (mapping loc + the key it names): a field
+    missing there is the same mistake, misspelt, and is reported once, as the unknown key."""
+    meant = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            key = _meant_key(loc[:-1], loc[-1])
+            if key is not None:
+                meant.add(loc[:-1] + (key,))
+    return meant
 
 
 def _includes(tree: Mapping) -> list[tuple[str, Pos]]:
@@ -374,11 +406,15 @@ def _validate(
         return model, list(range(len(model.events)))
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
+    misspelt = _meant_keys(errors)
     for error in errors:
         if diagnostics.full:
             break
-        if error["type"] != "extra_forbidden":  # the reader reported those (_key_check)
-            diagnostics.append(_diagnostic_for(error, tree, display))
+        if error["type"] == "extra_forbidden":  # the reader reported those (_KeyCheck)
+            continue
+        if error["type"] == "missing" and tuple(error["loc"]) in misspelt:
+            continue  # the unknown key that names it is the one mistake
+        diagnostics.append(_diagnostic_for(error, tree, display))
     locs = [tuple(error["loc"]) for error in errors]
     pruned = _prune(tree, locs)
     dropped = {
@@ -471,7 +507,8 @@ def _diagnostic_for(error: Any, tree: Mapping, display: str) -> Diagnostic:
     key = _label(loc)
     if kind == "missing":
         pos = _position(tree, loc[:-1], at_key=False)
-        message = f"missing required field '{key}'{_describe_mapping(loc[:-1])}"
+        field = loc[-1] if isinstance(loc[-1], str) else key  # a closure's date: not "closures"
+        message = f"missing required field '{field}'{_describe_mapping(loc[:-1])}"
         return Diagnostic(display, *pos, Severity.ERROR, "T102", message)
     pos = _position(tree, loc, at_key=False)
     if kind.startswith("T"):

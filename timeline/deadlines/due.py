@@ -53,7 +53,7 @@ class Due:
             except OverflowError:
                 pass
         minutes = int(offset.total_seconds() // 60) if offset is not None else None
-        return FileDate(m.year, m.month, m.day, m.hour, m.minute, minutes)
+        return FileDate(m.year, m.month, m.day, m.hour, m.minute, minutes, computed=True)
 
 
 def has_seconds(moment: datetime) -> bool:

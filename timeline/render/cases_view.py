@@ -98,7 +98,8 @@ class CasesView:
     def _next(self, row: Row | None) -> Text:
         if row is None or row.state is None or row.state.due is None:
             return Text("none open", style="dim")
-        text = Text(due_label(row.state.due) + " ")
+        event = row.event
+        text = Text(due_label(row.state.due, event_zone(self.timeline, event), event.date) + " ")
         text.append(badge(row.state), style=badge_style(row.state.status))
         text.append(" " + clean(row.event.title))
         return text

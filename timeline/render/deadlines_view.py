@@ -62,10 +62,10 @@ class DeadlinesView:
     def _due(self, event: Event, due: Due | None, days: int | None) -> Text:
         if due is None:
             return Text("cannot be computed (timeline check says why)", style="magenta")
-        text = due_label(due)
+        zone = event_zone(self.timeline, event)
+        text = due_label(due, zone, event.date)
         if due.moment is None:
-            zone = event_zone(self.timeline, event) or "UTC"
-            text += f" (end of day, {zone})"
+            text += f" (end of day, {zone or 'UTC'})"
         phrase = days_phrase(days)
         return Text(f"{text} · {phrase}" if phrase else text)
 

@@ -179,7 +179,7 @@ def when(view: View, row: Row) -> str:
     zone = event_zone(view.timeline, event)
     if event.date is None:
         if row.state is not None and row.state.due is not None:
-            return due_label(row.state.due)
+            return due_label(row.state.due, zone)
         return "undated"
     text = full_date(event.date, zone)
     if event.end is not None:

@@ -91,11 +91,40 @@ def event_zone(timeline: Timeline, event: Event) -> str | None:
 
 def zone_label(written: FileDate, tz_name: str | None) -> str:
     """The zone of a timed date as people read it: ``EDT``, or the written offset."""
-    if written.offset is not None:
-        return "UTC" if written.offset == 0 else format_offset(written.offset)
-    if tz_name:
-        return written.instant(zone(tz_name)).tzname() or tz_name
-    return "UTC"
+    if written.offset is None and not tz_name:
+        return "UTC"  # a time with no zone at all (the check reports it, T106)
+    moment = written.instant(zone(tz_name) if tz_name else None)
+    return zone_name(moment, tz_name, as_written=written.offset is not None and
+                     not written.computed)  # fmt: skip
+
+
+def zone_name(moment: datetime, tz_name: str | None, as_written: bool = False) -> str:
+    """The one rule for the zone shown beside a time, written or computed, in every view.
+
+    The case zone's abbreviation (``EDT``) when the case has a timezone and the moment's offset
+    is that zone's at that instant; else the offset (``-05:00``, ``UTC``). An offset the file
+    wrote (``as_written``) is shown as written: the author chose it over the zone's name.
+    """
+    offset = moment.utcoffset()
+    if tz_name and not as_written:
+        local = _on_clock(moment, tz_name)
+        if local is not None and local.utcoffset() == offset:
+            return local.tzname() or tz_name
+    if offset is None:
+        return "UTC"
+    if not isinstance(moment.tzinfo, timezone):
+        return moment.tzname() or "UTC"  # a zone's own moment: its name (LMT, near year 1)
+    minutes = int(offset.total_seconds() // 60)
+    return "UTC" if minutes == 0 else format_offset(minutes)
+
+
+def _on_clock(moment: datetime, tz_name: str) -> datetime | None:
+    """``moment`` on the clock of ``tz_name``; None where that clock leaves the years 1-9999."""
+    try:
+        tz = zone(tz_name)
+        return moment if moment.tzinfo is tz else moment.astimezone(tz)
+    except (OverflowError, ValueError):
+        return None
 
 
 def short_date(written: FileDate, tz_name: str | None) -> str:
@@ -120,16 +149,21 @@ def full_date(written: FileDate, tz_name: str | None) -> str:
     return f"{day} {written.hour:02d}:{written.minute:02d} {zone_label(written, tz_name)}"
 
 
-def due_label(due: Due) -> str:
+def due_label(due: Due, tz_name: str | None = None, written: FileDate | None = None) -> str:
     """The due moment: ``2025-05-05`` (to the end of that day) or ``2025-04-08 17:00 EDT``.
 
     Where readings of the rule differ, the range follows: ``2026-07-06 (2026-07-03 to
     2026-07-06)``, the earliest safe under every reading, the latest allowed by some.
+    ``tz_name`` is the case's timezone (else the moment's own zone) and ``written`` the
+    deadline's ``date:``: a time written with an offset is shown as written, as everywhere.
     """
     if due.moment is None:
         spread = due_range(due)
         return f"{due.day.isoformat()} ({spread})" if spread else due.day.isoformat()
-    return f"{clock(due.moment)} {moment_zone(due.moment)}"
+    if written is not None and written.precision is Precision.MINUTE and \
+            written.offset is not None:  # fmt: skip
+        return full_date(written, tz_name)
+    return f"{clock(due.moment)} {moment_zone(due.moment, tz_name)}"
 
 
 def due_range(due: Due) -> str | None:
@@ -148,12 +182,10 @@ def clock(moment: datetime) -> str:
     return text + (f":{moment.second:02d}" if has_seconds(moment) else "")
 
 
-def moment_zone(moment: datetime) -> str:
-    if isinstance(moment.tzinfo, timezone):
-        offset = moment.utcoffset()
-        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-        return "UTC" if minutes == 0 else format_offset(minutes)
-    return moment.tzname() or "UTC"
+def moment_zone(moment: datetime, tz_name: str | None = None) -> str:
+    """The zone of a computed moment, by ``zone_name``'s rule (the moment's own zone when no
+    case timezone is given)."""
+    return zone_name(moment, tz_name or getattr(moment.tzinfo, "key", None))
 
 
 def days_phrase(days: int | None) -> str:
