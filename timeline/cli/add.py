@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, NoReturn, Optional
 
 import typer
 
@@ -18,6 +19,7 @@ from timeline.cli.common import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from timeline.diagnostics import Diagnostic
     from timeline.edit import Build, Change
     from timeline.files import ChangedMeanwhile
 
@@ -116,17 +118,29 @@ def write_events(
     files: list[str] | None, today: date | None, build: Build, to: str | None, dry_run: bool
 ) -> Change:
     """Run an add or import; map every failure to its message and exit code."""
-    from timeline.edit import EditError, FileErrors, Refused, add_to_file
-    from timeline.files import ChangedMeanwhile
+    from timeline.edit import add_to_file
 
     cwd = Path.cwd()
     paths = discover_or_exit(files)
     if to is not None and not (cwd / to).is_file():
         usage_error(f"--to: no such file: {to}")
-    try:
+    with report_write_errors():
         with signals_stop_cleanly():
             change = add_to_file(paths, cwd, today or local_today(), build, to=to,
                                  dry_run=dry_run)  # fmt: skip
+    if not dry_run:
+        show_new_warnings(change.warnings)
+    return change
+
+
+@contextmanager
+def report_write_errors() -> Iterator[None]:
+    """Map every failure of a guarded write (add, import, mark) to its message and exit code."""
+    from timeline.edit import EditError, FileErrors, Refused
+    from timeline.files import ChangedMeanwhile
+
+    try:
+        yield
     except FileErrors as exc:
         from timeline.diagnostics import Severity
 
@@ -136,7 +150,7 @@ def write_events(
             io_error("a file could not be read; nothing was written")
         _fail("the file has errors; fix them first (see `timeline check`); nothing was written")
     except ChangedMeanwhile as exc:
-        io_error(_changed_message(exc, cwd))
+        io_error(_changed_message(exc, Path.cwd()))
     except Refused as exc:
         console = err_console()
         for diagnostic in exc.diagnostics:
@@ -146,16 +160,19 @@ def write_events(
         _fail(str(exc))
     except OSError as exc:
         io_error(cannot_write(exc) if exc.filename else f"cannot read or write the file: {exc}")
-    if change.warnings and not dry_run:
-        # The file now has these lines, so the positions are worth showing.
-        console = err_console()
-        shown = change.warnings[:5]
-        for diagnostic in shown:
-            console.print(str(diagnostic), markup=False)
-        if len(change.warnings) > len(shown):
-            console.print(f"timeline: and {len(change.warnings) - len(shown)} more warnings like "
-                          "these (see `timeline check`)", markup=False)  # fmt: skip
-    return change
+
+
+def show_new_warnings(warnings: list[Diagnostic]) -> None:
+    """The warnings the write added; the file now has these lines, so their positions count."""
+    if not warnings:
+        return
+    console = err_console()
+    shown = warnings[:5]
+    for diagnostic in shown:
+        console.print(str(diagnostic), markup=False)
+    if len(warnings) > len(shown):
+        console.print(f"timeline: and {len(warnings) - len(shown)} more warnings like "
+                      "these (see `timeline check`)", markup=False)  # fmt: skip
 
 
 def _changed_message(exc: ChangedMeanwhile, cwd: Path) -> str:
