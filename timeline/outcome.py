@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from timeline.edit import EditError, Rewrite, events_of, new_diagnostics, rewrite_file, target_record
+from timeline.edit import (
+    EditError, Rewrite, events_of, new_diagnostics, rewrite_file, target_record,
+)  # fmt: skip
 from timeline.diagnostics import Diagnostic
 from timeline.load import FileRecord, LoadResult
 from timeline.model import Event

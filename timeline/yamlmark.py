@@ -87,8 +87,8 @@ def _remove(lines: list[str], span: tuple[tuple[int, int], tuple[int, int]], ite
     # The key shares the item's dash line: the next key moves up onto it.
     after = end_line + 1
     following = lines[after] if after < len(lines) else ""
-    if (after <= item.end_line and len(following) > item.key_col
-            and not following[: item.key_col].strip() and following[item.key_col] not in " #"):  # fmt: skip
+    indented = len(following) > item.key_col and not following[: item.key_col].strip()
+    if after <= item.end_line and indented and following[item.key_col] not in " #":
         lines[line : after + 1] = [before + following[item.key_col :]]
         return
     raise EditError(f"line {line + 1}: cannot take {lines[line][col:].split(':')[0]}: off the "

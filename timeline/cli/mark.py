@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -13,6 +13,11 @@ from timeline.cli.common import (
     FileOption, PathsArgument, TodayOption, app, discover_or_exit, local_today, out_console,
     parse_today, signals_stop_cleanly, today_function, usage_error,
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from timeline.outcome import Marked
 
 OUTCOMES = ("met", "missed", "vacated", "moot", "open")
 # What each outcome records, for a "did you mean" (a near miss would record another outcome).
@@ -51,8 +56,8 @@ def mark(
     if outcome not in OUTCOMES:
         from timeline.diagnostics import suggest
 
-        usage_error(f"unknown outcome '{outcome}': one of {', '.join(OUTCOMES)}"
-                    + suggest(outcome, OUTCOMES, cutoff=0.6, meanings=OUTCOME_MEANINGS))  # fmt: skip
+        hint = suggest(outcome, OUTCOMES, cutoff=0.6, meanings=OUTCOME_MEANINGS)
+        usage_error(f"unknown outcome '{outcome}': one of {', '.join(OUTCOMES)}{hint}")
     if by is not None and outcome != "met":
         # The check's T206 says the same of a file with both (status: missed and met_by:).
         usage_error(f"{outcome} contradicts --by (the event that met it): leave out --by, or "
@@ -90,13 +95,14 @@ def mark(
         show_new_warnings(marked.warnings)
 
 
-def _say(marked, deadline: str, outcome: str, fixed, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def _say(marked: Marked, deadline: str, outcome: str, fixed: date | None, dry_run: bool) -> None:
     """``Marked return-due met by return-filed in events.yaml (line 52): MET``."""
     from timeline.deadlines.status import deadline_states
     from timeline.render.phrases import badge
     from timeline.visible import visible
 
     after = marked.after
+    assert after is not None  # verified, or unchanged
     index = next(i for i, e in enumerate(after.timeline.events) if e.id == deadline)
     state = deadline_states(after.timeline, today_function(fixed))[index]
     event = after.timeline.events[index]

@@ -264,6 +264,7 @@ def _count_phrase(timeline: Timeline, event: Event) -> str:
         text += f" ({rules.count_cite})"
     if spec.service is not None:
         added = rules.service.get(spec.service, 0)
-        text += (f", and {plural(added, 'day')} for service by {spec.service} ({rules.service_cite})"
-                 if added else f", service by {spec.service} adding nothing ({rules.service_cite})")
+        cite = rules.service_cite
+        text += (f", and {plural(added, 'day')} for service by {spec.service} ({cite})" if added
+                 else f", service by {spec.service} adding nothing ({cite})")
     return text
