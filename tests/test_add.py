@@ -355,3 +355,149 @@ def test_any_text_is_written_so_it_reads_back_the_same(title: str, tags: list[st
     tree = read_yaml(text, "events.yaml", diagnostics)
     assert diagnostics == []
     assert tree == {"events": [fields]}
+
+
+# What add computed, and every field (issue 14, item 2) -------------------------------------
+
+
+def test_a_computed_deadline_says_when_it_is_due_and_why(run, write) -> None:  # type: ignore[no-untyped-def]
+    write(SMALL)
+    done = run("add", "--kind", "deadline", "--title", "Answer due", "--case", "c1",
+               "--due-after", "order", "--days", "3", "--source", "paper", "--today", FIXED_TODAY)  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    # Wed 2025-04-30 + 3 = Sat 2025-05-03: moved to Monday, as `deadlines --explain` says.
+    assert done.stdout == (
+        "Added answer-due to events.yaml (line 29): due Mon 2025-05-05, 3 days after order "
+        "(Fed. R. Civ. P. 6(a)(1)), moved past 2025-05-03 Saturday; 2025-05-04 Sunday\n"
+    )
+    explain = run("deadlines", "--explain", "--today", FIXED_TODAY).stdout
+    assert "2025-05-03 Saturday -> 2025-05-04" in explain
+    assert "(Fed. R. Civ. P. 6(a)(1))" in explain
+
+
+def test_dry_run_says_when_it_would_be_due(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    done = run("add", "--kind", "deadline", "--title", "Reply", "--case", "c1", "--due-after",
+               "order", "--days", "5", "--count", "court-days", "--service", "mail",
+               "--source", "paper", "--dry-run")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == (
+        "Would add to events.yaml at line 29:\n  - id: reply\n    due:\n      after: order\n"
+        "      days: 5\n      count: court-days\n      service: mail\n    case: c1\n"
+        "    kind: deadline\n    title: Reply\n    sources: [paper]\n"
+        "It would be due Mon 2025-05-12, 5 court days after order (Fed. R. Civ. P. 6(a)(1)), "
+        "and 3 days for service by mail (Fed. R. Civ. P. 6(d)), moved past 2025-05-10 Saturday; "
+        "2025-05-11 Sunday.\n"
+    )
+    assert path.read_text() == SMALL
+
+
+@pytest.mark.parametrize(
+    ("args", "written", "said"),
+    [
+        (["--due-after", "order", "--hours", "48"],
+         ["    due:", "      after: order", "      hours: 48"],
+         ": due Fri 2025-05-02 00:00 EDT, 48 hours after order (Fed. R. Civ. P. 6(a)(2))"),
+        (["--due-before", "order", "--days", "7"],
+         ["    due:", "      before: order", "      days: 7"],
+         ": due Wed 2025-04-23, 7 days before order (Fed. R. Civ. P. 6(a)(1))"),
+        (["--due-after", "order", "--period", "notice-of-appeal", "--clerk", "US-VA"],
+         ["    due:", "      after: order", "      period: notice-of-appeal", "      clerk: US-VA"],
+         ": due Fri 2025-05-30, 30 days after order (notice-of-appeal, FRAP 4(a)(1)(A); "
+         "counted by FRAP 26(a)(1))"),
+        (["--due-after", "order", "--days", "10", "--rules", "scotus"],
+         ["    due:", "      after: order", "      days: 10", "      rules: scotus"],
+         ": due Mon 2025-05-12, 10 days after order (S. Ct. R. 30.1), moved past 2025-05-10 "
+         "Saturday; 2025-05-11 Sunday"),
+        (["--date", "2025-05-05T17:00", "--status", "vacated"],
+         ["    date: 2025-05-05T17:00", "    status: vacated"], ": due Mon 2025-05-05 17:00 EDT"),
+    ],
+)
+def test_every_deadline_field_is_written_and_read_back(run, write, args, written, said) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    done = run("add", "--kind", "deadline", "--title", "D", "--id", "d", "--case", "c1",
+               "--source", "paper", *args)  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == f"Added d to events.yaml (line 29){said}\n"
+    new = added_lines(SMALL, path.read_text())
+    assert [line for line in new if line in written] == written
+    check_ok(run)
+
+
+def test_end_circa_and_replaces(run, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    first = run("add", "--kind", "deadline", "--title", "Answer", "--id", "answer", "--case", "c1",
+                "--date", "2025-05-09", "--source", "paper")  # fmt: skip
+    assert first.stdout == "Added answer to events.yaml (line 29): due Fri 2025-05-09\n"
+    done = run("add", "--kind", "deadline", "--title", "Answer, extended", "--id", "answer-2",
+               "--case", "c1", "--date", "May 23 2025", "--replaces", "answer",
+               "--source", "paper")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    held = run("add", "--kind", "detention", "--title", "Held", "--date", "2025-03", "--end",
+               "2025-04-02", "--circa", "--case", "c1", "--source", "paper")  # fmt: skip
+    assert held.stdout == "Added 2025-03-held to events.yaml (line 44).\n"
+    new = added_lines(SMALL, path.read_text())
+    assert "    replaces: answer" in new
+    assert new[-9:] == [
+        "", "  - id: 2025-03-held", "    date: 2025-03", "    end: 2025-04-02", "    circa: true",
+        "    case: c1", "    kind: detention", "    title: Held", "    sources: [paper]",
+    ]
+    events = {e["id"]: e for e in export_events(run)}
+    assert events["answer"]["deadline"]["status"] == "extended"
+    assert events["2025-03-held"]["end"] == "2025-04-02"
+    check_ok(run)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--due-after", "order", "--days", "3", "--hours", "5"],
+         "timeline: error: due: give either days: or hours:, not both [T204]"),
+        (["--due-after", "order", "--hours", "5", "--count", "court-days"],
+         "timeline: error: due: count: court-days goes with days:, not hours: [T206]"),
+        (["--due-after", "order", "--days", "3", "--count", "court"],
+         "timeline: error: count: 'court' is not one of: calendar-days, court-days; did you "
+         "mean 'court-days'? [T104]"),
+        (["--due-after", "order", "--days", "3", "--service", "fax"],
+         "timeline: error: service: unknown service method 'fax': one of mail, clerk, other, "
+         "hand, electronic, carrier [T104]"),
+        (["--due-after", "order", "--period", "answr"],
+         "timeline: error: period: unknown period 'answr'; did you mean 'answer' (21 days, FRCP "
+         "12(a)(1)(A)(i))? [T104]"),
+        (["--due-after", "order", "--days", "3", "--status", "sure"],
+         "timeline: error: status: 'sure' is not one of: vacated, moot, met, missed [T104]"),
+        (["--date", "2025-05-01", "--end", "2025-04-01"],
+         "timeline: error: end: 2025-04-01 is before the event's date 2025-05-01 [T105]"),
+        (["--due-after", "order", "--days", "3", "--replaces", "first"],
+         "timeline: error: replaces: 'first' is an arrest, not a deadline [T206]"),
+    ],
+)
+def test_each_invalid_field_is_refused_with_the_checks_message(run, write, args, message) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    done = run("add", "--kind", "deadline", "--title", "D", "--case", "c1", "--source", "paper",
+               *args)  # fmt: skip
+    assert done.exit_code == 1, done.stdout
+    assert done.stderr.splitlines() == [message, "timeline: error: nothing was written"]
+    assert path.read_text() == SMALL
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--days", "3"], "timeline: error: --days counts from an event: give --due-after ID (or "
+         "--due-before ID) too"),
+        (["--date", "2025-05-01", "--service", "mail"], "timeline: error: --service counts from "
+         "an event: give --due-after ID (or --due-before ID) too"),
+        (["--due-before", "order"], "timeline: error: --due-after and --due-before count from an "
+         "event: give --days N, --hours N or --period NAME too"),
+        (["--date", "2025-05-01", "--end", "03/04/2025"], "timeline: error: --end: '03/04/2025' "
+         "is ambiguous (day and month could be either way); write 2025-05-05, May 5 2025 or "
+         "5 May 2025"),
+    ],
+)
+def test_incomplete_counts_are_usage_errors(run, write, args, message) -> None:  # type: ignore[no-untyped-def]
+    path = write(SMALL)
+    done = run("add", "--kind", "deadline", "--title", "D", *args)
+    assert done.exit_code == 2
+    assert done.stderr == message + "\n"
+    assert path.read_text() == SMALL

@@ -31,6 +31,11 @@ def complete(words: str, cwd, monkeypatch) -> list[str]:  # type: ignore[no-unty
     ("timeline add --set-by xinis-order-2025-04-3", ["xinis-order-2025-04-30"]),
     ("timeline add --certainty re", ["reported"]),
     ("timeline add --source order-2025-04-3", ["order-2025-04-30"]),
+    ("timeline mark deadline-2025-05-0", ["deadline-2025-05-02", "deadline-2025-05-05",
+                                          "deadline-2025-05-07", "deadline-2025-05-09"]),
+    ("timeline mark scotus-response-deadline m", ["met", "missed", "moot"]),
+    ("timeline add --count co", ["court-days"]),
+    ("timeline add --service ma", ["mail"]),
 ])  # fmt: skip
 def test_values_complete_from_the_file_and_the_vocabularies(words, expected, monkeypatch):
     assert complete(words, BUNDLED.parent, monkeypatch) == expected

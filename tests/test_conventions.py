@@ -6,7 +6,7 @@ import pytest
 
 from conftest import BUNDLED, FIXED_TODAY
 
-COMMANDS = ["check", "show", "deadlines", "cases", "export", "add", "holidays", "rules",
+COMMANDS = ["check", "show", "deadlines", "cases", "export", "add", "mark", "holidays", "rules",
             "schema", "import", "import courtlistener"]
 
 

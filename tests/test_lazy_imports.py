@@ -62,7 +62,8 @@ def test_the_light_render_modules_import_nothing_heavy():
     assert {name for name in modules if name.split(".")[0] == "rich"} == set()
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"]])
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"],
+                                  ["mark", "--help"], ["add", "--help"]])
 def test_version_and_help_import_no_heavy_module(args):
     modules = imported_by(*args)
     assert "timeline.cli.check" in modules  # the probe really loaded the CLI

@@ -166,6 +166,20 @@ def test_the_add_example_says_what_add_says(run, tmp_path: Path) -> None:  # typ
     assert result.stdout == comment + "\n"
 
 
+@pytest.mark.parametrize(("heading", "number"), [("## `timeline add`", 1), ("## `timeline mark`", 0)])
+def test_the_add_and_mark_sessions_say_what_they_say(run, tmp_path: Path, heading: str,
+                                                     number: int) -> None:  # type: ignore[no-untyped-def]
+    """Each command of the block in a fresh folder; the last prints the `# ` line under it."""
+    lines = blocks(section(heading), "sh")[number].replace("\\\n", "").splitlines()
+    commands = [line for line in lines if line.startswith("timeline ")]
+    said = [line[2:] for line in lines if line.startswith("# ")]
+    assert commands[0] == "timeline init" and len(said) == 1
+    for command in commands:
+        result = run(*shlex.split(command)[1:])
+        assert result.exit_code == 0, result.stderr
+    assert result.stdout == said[0] + "\n"
+
+
 def test_matching_treats_an_ellipsis_as_any_lines() -> None:
     actual = "a\nb\nc\nd\n"
     assert matches("a\n...\nd\n", actual)

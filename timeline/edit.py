@@ -1,6 +1,7 @@
-"""Adding events to the user's file without losing a comment, a blank line or an event.
+"""Changing the user's file without losing a comment, a blank line or an event.
 
-New events are appended as text at the end of the ``events:`` list (timeline/yamlappend.py).
+``rewrite_file`` is the guarded write that ``add``, ``import`` and ``mark`` share. New events are
+appended as text at the end of the ``events:`` list (timeline/yamlappend.py).
 The would-be file is written beside the original, read back, validated and compared with the
 original (every old event unchanged, the new ones there) before it replaces it, all under an
 exclusive lock, so concurrent writers queue instead of racing; and only if the file is still
@@ -123,6 +124,7 @@ class Change:
     text: str = ""  # the appended YAML, for --dry-run
     skipped: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
+    after: LoadResult | None = None  # every file as loaded with the change, once verified
 
 
 Build = Callable[[LoadResult, FileRecord], tuple[list[dict[str, Value]], int]]
@@ -156,45 +158,105 @@ def add_to_file(
     EditError when the file's layout cannot take new items, ChangedMeanwhile when another
     program changed the file after it was read, OSError when it cannot be read or written.
     """
-    lock_path = Path(os.path.realpath(cwd / (to if to is not None else paths[0])))
-    with locked(lock_path, os.path.normpath(to if to is not None else paths[0])) as locked_file:
-        baseline = load(paths, cwd, today)  # read only once no one else is writing
-        if not baseline.ok:
-            raise FileErrors(baseline)
-        if baseline.truncated:  # a flood of warnings: _verify needs them all to tell the new
-            baseline = load(paths, cwd, today, max_problems=None)
+    changes: list[Change] = []
+
+    def plan(baseline: LoadResult) -> Rewrite | None:
         record = target_record(baseline, cwd, to)
-        real = Path(os.path.realpath(cwd / record.path))
         items, skipped = build(baseline, record)
         change = Change(record.path, items, skipped=skipped)
+        changes.append(change)
         if not items:
-            return change
-        from timeline.files import (
-            ChangedMeanwhile, read_for_rewrite, remove_leftovers, write_atomically,
-        )  # fmt: skip
+            return None
 
-        raw, read = read_for_rewrite(real, record.path)
-        text = raw.decode("utf-8-sig")
-        same_as_locked = real != lock_path or locked_file is None or (
-            (read.device, read.inode) == (locked_file.st_dev, locked_file.st_ino)
-        )
-        if text != record.text or not same_as_locked:
-            raise ChangedMeanwhile(real, None)  # replaced while it was being read
-        new_text, change.lines, change.text = append_items(text, items, record.tree)
-        data = (BOM if raw.startswith(BOM.encode()) else "").encode() + new_text.encode("utf-8")
+        def edit(text: str) -> str:
+            new_text, change.lines, change.text = append_items(text, items, record.tree)
+            return new_text
 
-        def verify(written: bytes) -> None:
-            after = load(paths, cwd, today, overrides={real: written}, max_problems=None)
+        def verify(after: LoadResult) -> None:
             change.warnings = _verify(baseline, after, record.path, len(items))
+            change.after = after
 
-        if dry_run:
-            verify(data)
-            return change
-        remove_leftovers(real)  # of writers killed before they could clean up
-        # Check what is on disk, not what we meant to write.
-        write_atomically(real, data, check=lambda temporary: verify(temporary.read_bytes()),
-                         expect=read, name=record.path)  # fmt: skip
-    return change
+        return Rewrite(record, edit, verify)
+
+    rewrite_file(paths, cwd, today, plan, to if to is not None else str(paths[0]), dry_run)
+    return changes[-1]
+
+
+@dataclass
+class Rewrite:
+    """One file's planned change: ``edit`` makes its new text (the byte-order mark left out),
+    ``verify`` gets it as loaded with every file and raises to refuse it."""
+
+    record: FileRecord
+    edit: Callable[[str], str]
+    verify: Callable[[LoadResult], None]
+
+
+def rewrite_file(
+    paths: list[Path],
+    cwd: Path,
+    today: date | None,
+    plan: Callable[[LoadResult], Rewrite | None],
+    lock: str,
+    dry_run: bool = False,
+) -> None:
+    """Lock ``lock``, load every file, let ``plan`` say what changes, verify it, replace the file.
+
+    The file changed may turn out to be another than the one locked (the deadline ``mark``
+    looks for is in an included file): then that one is locked, and everything is read again.
+    Raises FileErrors when the files are already invalid, ChangedMeanwhile when another program
+    changed the file after it was read, OSError when it cannot be read or written; ``plan`` and
+    ``verify`` raise what they refuse with.
+    """
+    for _attempt in range(2):
+        lock_path = Path(os.path.realpath(cwd / lock))
+        with locked(lock_path, os.path.normpath(lock)) as locked_file:
+            baseline = load(paths, cwd, today)  # read only once no one else is writing
+            if not baseline.ok:
+                raise FileErrors(baseline)
+            if baseline.truncated:  # a flood of warnings: _verify needs them all to tell the new
+                baseline = load(paths, cwd, today, max_problems=None)
+            rewrite = plan(baseline)
+            if rewrite is None:
+                return
+            record = rewrite.record
+            real = Path(os.path.realpath(cwd / record.path))
+            if real != lock_path and locked_file is not None and _attempt == 0:
+                lock = record.path
+                continue
+            _replace(paths, cwd, today, rewrite, real, lock_path, locked_file, dry_run)
+            return
+
+
+def _replace(
+    paths: list[Path], cwd: Path, today: date | None, rewrite: Rewrite, real: Path,
+    lock_path: Path, locked_file: os.stat_result | None, dry_run: bool,
+) -> None:  # fmt: skip
+    from timeline.files import (
+        ChangedMeanwhile, read_for_rewrite, remove_leftovers, write_atomically,
+    )  # fmt: skip
+
+    record = rewrite.record
+    raw, read = read_for_rewrite(real, record.path)
+    text = raw.decode("utf-8-sig")
+    same_as_locked = real != lock_path or locked_file is None or (
+        (read.device, read.inode) == (locked_file.st_dev, locked_file.st_ino)
+    )
+    if text != record.text or not same_as_locked:
+        raise ChangedMeanwhile(real, None)  # replaced while it was being read
+    new_text = rewrite.edit(text)
+    data = (BOM if raw.startswith(BOM.encode()) else "").encode() + new_text.encode("utf-8")
+
+    def verify(written: bytes) -> None:
+        rewrite.verify(load(paths, cwd, today, overrides={real: written}, max_problems=None))
+
+    if dry_run:
+        verify(data)
+        return
+    remove_leftovers(real)  # of writers killed before they could clean up
+    # Check what is on disk, not what we meant to write.
+    write_atomically(real, data, check=lambda temporary: verify(temporary.read_bytes()),
+                     expect=read, name=record.path)  # fmt: skip
 
 
 class FileErrors(Exception):
@@ -209,10 +271,10 @@ def _key(diagnostic: Diagnostic) -> tuple[str, str, str, str]:
     return (diagnostic.path, str(diagnostic.severity), diagnostic.code, diagnostic.message)
 
 
-def _verify(baseline: LoadResult, after: LoadResult, path: str, count: int) -> list[Diagnostic]:
-    """Refuse unless ``after`` is ``baseline`` plus ``count`` valid events in ``path``.
+def new_diagnostics(baseline: LoadResult, after: LoadResult) -> list[Diagnostic]:
+    """The diagnostics of ``after`` that ``baseline`` lacks; Refused if any is an error.
 
-    Returns the warnings that are new (positions may have moved, so compare without them).
+    Positions may have moved, so they are compared without them.
     """
     old = Counter(_key(d) for d in baseline.diagnostics)
     new: list[Diagnostic] = []
@@ -225,8 +287,17 @@ def _verify(baseline: LoadResult, after: LoadResult, path: str, count: int) -> l
     errors = [d for d in new if d.severity is Severity.ERROR]
     if errors:
         raise Refused(errors)
-    before_events = _events_of(baseline, path)
-    after_events = _events_of(after, path)
+    return new
+
+
+def _verify(baseline: LoadResult, after: LoadResult, path: str, count: int) -> list[Diagnostic]:
+    """Refuse unless ``after`` is ``baseline`` plus ``count`` valid events in ``path``.
+
+    Returns the warnings that are new.
+    """
+    new = new_diagnostics(baseline, after)
+    before_events = events_of(baseline, path)
+    after_events = events_of(after, path)
     if after_events[: len(before_events)] != before_events or (
         len(after_events) != len(before_events) + count
     ):
@@ -237,7 +308,7 @@ def _verify(baseline: LoadResult, after: LoadResult, path: str, count: int) -> l
     return new
 
 
-def _events_of(result: LoadResult, path: str) -> list[Any]:
+def events_of(result: LoadResult, path: str) -> list[Any]:
     for record in result.files:
         if record.path == path and record.model is not None:
             return list(record.model.events)

@@ -16,6 +16,7 @@ from timeline.cli import add as _add  # noqa: F401
 from timeline.cli import check as _check  # noqa: F401
 from timeline.cli import importer as _importer  # noqa: F401
 from timeline.cli import init as _init  # noqa: F401
+from timeline.cli import mark as _mark  # noqa: F401
 from timeline.cli import deadlines as _deadlines  # noqa: F401
 from timeline.cli import export as _export  # noqa: F401
 from timeline.cli import holidays as _holidays  # noqa: F401

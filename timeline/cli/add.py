@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, NoReturn, Optional
 
 import typer
 
@@ -18,6 +19,7 @@ from timeline.cli.common import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from timeline.diagnostics import Diagnostic
     from timeline.edit import Build, Change
     from timeline.files import ChangedMeanwhile
 
@@ -56,29 +58,46 @@ def add(
     set_by: Annotated[Optional[str], typer.Option("--set-by", metavar="ID", autocompletion=completion.event_ids, help="Deadline: the order that set it.")] = None,
     met_by: Annotated[Optional[str], typer.Option("--met-by", metavar="ID", autocompletion=completion.event_ids, help="Deadline: the event that met it.")] = None,
     due_after: Annotated[
-        Optional[str], typer.Option("--due-after", metavar="ID", autocompletion=completion.event_ids, help="Deadline: due N days after this event.")
+        Optional[str], typer.Option("--due-after", metavar="ID", autocompletion=completion.event_ids, help="Deadline: due a count after this event (with --days, --hours or --period).")
     ] = None,
-    days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="With --due-after: the number of days.")] = None,
+    due_before: Annotated[
+        Optional[str], typer.Option("--due-before", metavar="ID", autocompletion=completion.event_ids, help="Deadline: due a count before this event (a hearing).")
+    ] = None,
+    days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="With --due-after/--due-before: the number of days.")] = None,
+    hours: Annotated[Optional[int], typer.Option("--hours", metavar="N", help="Instead of --days: the number of hours (Rule 6(a)(2)).")] = None,
+    count: Annotated[Optional[str], typer.Option("--count", metavar="HOW", autocompletion=completion.counts, help="calendar-days (default) or court-days.")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", metavar="NAME", autocompletion=completion.periods, help="Instead of --days: a named period (see `timeline rules`).")] = None,
+    service: Annotated[Optional[str], typer.Option("--service", metavar="METHOD", autocompletion=completion.services, help="How the trigger was served: mail adds 3 days under FRCP.")] = None,
+    rules: Annotated[Optional[str], typer.Option("--rules", metavar="NAME", autocompletion=completion.rule_sets, help="Count by this rule set, not the case's.")] = None,
+    clerk: Annotated[Optional[str], typer.Option("--clerk", metavar="STATE", autocompletion=completion.jurisdictions, help="FRAP: the circuit clerk's state (US-VA).")] = None,
+    end: Annotated[Optional[str], typer.Option("--end", metavar="DATE", help="The end of a span (a detention), in --date's forms.")] = None,
+    circa: Annotated[bool, typer.Option("--circa", help="The date is approximate.")] = False,
+    replaces: Annotated[Optional[str], typer.Option("--replaces", metavar="ID", autocompletion=completion.deadline_ids, help="Deadline: the earlier deadline this one extends.")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", metavar="S", autocompletion=completion.hand_statuses, help="Deadline: met, missed, vacated or moot (see `timeline mark`).")] = None,
     to: ToOption = None,
     dry_run: DryRunOption = False,
     file: FileOption = None,
     today: TodayOption = None,
 ) -> None:
     """Add an event at the end of the events list; the file is checked before it is replaced."""
-    from timeline.dates import parse_user_date
     from timeline.yamltext import Value
 
-    if (due_after is None) != (days is None):
-        usage_error("--due-after and --days go together: --due-after EVENT_ID --days N")
-    if date is None and due_after is None:
+    trigger = due_after if due_after is not None else due_before
+    counted = [name for name, value in (("--days", days), ("--hours", hours),
+                                        ("--period", period)) if value is not None]  # fmt: skip
+    refine = [name for name, value in (("--count", count), ("--service", service),
+                                       ("--rules", rules), ("--clerk", clerk)) if value is not None]  # fmt: skip
+    if trigger is not None and not counted:
+        usage_error("--due-after and --due-before count from an event: give --days N, "
+                    "--hours N or --period NAME too")  # fmt: skip
+    if trigger is None and (counted or refine):
+        usage_error(f"{(counted + refine)[0]} counts from an event: give --due-after ID (or "
+                    "--due-before ID) too")  # fmt: skip
+    if date is None and trigger is None:
         usage_error("--date is required (or, for a deadline, --due-after ID --days N)")
     fixed = parse_today(today)
-    written: str | None = None
-    if date is not None:
-        try:
-            written = parse_user_date(date, fixed or local_today()).iso()
-        except ValueError as exc:
-            usage_error(f"--date: {exc}")
+    written = _user_date("--date", date, fixed)
+    end_written = _user_date("--end", end, fixed)
 
     def build(result, record):  # type: ignore[no-untyped-def]
         from timeline.edit import event_id_for, ids_in
@@ -86,15 +105,23 @@ def add(
         fields: dict[str, Value] = {}
         taken = ids_in(result)
         fields["id"] = id if id is not None else event_id_for(written, title, taken)
-        if written is not None:
-            fields["date"] = written
-        if due_after is not None:
-            fields["due"] = {"after": due_after, "days": str(days)}
+        for key, value in (("date", written), ("end", end_written)):
+            if value is not None:
+                fields[key] = value
+        if circa:
+            fields["circa"] = "true"
+        if trigger is not None:
+            due = {key: value for key, value in (
+                ("after", due_after), ("before", due_before), ("days", days), ("hours", hours),
+                ("period", period), ("count", count), ("service", service), ("rules", rules),
+                ("clerk", clerk)) if value is not None}  # fmt: skip
+            fields["due"] = {key: str(value) for key, value in due.items()}
         if case:
             fields["case"] = case[0] if len(case) == 1 else list(case)
         fields["kind"] = kind
         fields["title"] = title
-        for key, value in (("set_by", set_by), ("met_by", met_by), ("certainty", certainty),
+        for key, value in (("set_by", set_by), ("met_by", met_by), ("replaces", replaces),
+                           ("status", status), ("certainty", certainty),
                            ("details", details)):  # fmt: skip
             if value is not None:
                 fields[key] = value
@@ -104,29 +131,75 @@ def add(
         return [fields], 0
 
     change = write_events(file, today=fixed, build=build, to=to, dry_run=dry_run)
+    computed = _computed(change, fixed)
     if dry_run:
         typer.echo(f"Would add to {change.path} at line {change.lines[0]}:")
         typer.echo(change.text, nl=False)
+        if computed:
+            typer.echo(f"It would be {computed[2:]}.")
         return
     new_id = change.items[0]["id"]
-    typer.echo(f"Added {new_id} to {change.path} (line {change.lines[0]}).")
+    ending = computed or "."
+    typer.echo(f"Added {new_id} to {change.path} (line {change.lines[0]}){ending}")
+
+
+def _user_date(option: str, text: str | None, fixed: date | None) -> str | None:
+    """A DATE option in the file's form; a date the file cannot hold is a usage error."""
+    if text is None:
+        return None
+    from timeline.dates import parse_user_date
+
+    try:
+        return parse_user_date(text, fixed or local_today()).iso()
+    except ValueError as exc:
+        usage_error(f"{option}: {exc}")
+
+
+def _computed(change: Change, fixed: date | None) -> str:
+    """``: due Thu 2025-03-06, 3 days after osc (...)`` for a deadline added, else nothing."""
+    after = change.after
+    if after is None or not change.items or change.items[0].get("kind") != "deadline":
+        return ""
+    from timeline.cli.common import today_function
+    from timeline.deadlines.status import deadline_states
+    from timeline.render.phrases import due_summary
+
+    wanted = change.items[0]["id"]
+    index = next((i for i, e in enumerate(after.timeline.events) if e.id == wanted), None)
+    if index is None:
+        return ""
+    event = after.timeline.events[index]
+    state = deadline_states(after.timeline, today_function(fixed)).get(index)
+    return ": " + due_summary(after.timeline, event, state.due if state is not None else None)
 
 
 def write_events(
     files: list[str] | None, today: date | None, build: Build, to: str | None, dry_run: bool
 ) -> Change:
     """Run an add or import; map every failure to its message and exit code."""
-    from timeline.edit import EditError, FileErrors, Refused, add_to_file
-    from timeline.files import ChangedMeanwhile
+    from timeline.edit import add_to_file
 
     cwd = Path.cwd()
     paths = discover_or_exit(files)
     if to is not None and not (cwd / to).is_file():
         usage_error(f"--to: no such file: {to}")
-    try:
+    with report_write_errors():
         with signals_stop_cleanly():
             change = add_to_file(paths, cwd, today or local_today(), build, to=to,
                                  dry_run=dry_run)  # fmt: skip
+    if not dry_run:
+        show_new_warnings(change.warnings)
+    return change
+
+
+@contextmanager
+def report_write_errors() -> Iterator[None]:
+    """Map every failure of a guarded write (add, import, mark) to its message and exit code."""
+    from timeline.edit import EditError, FileErrors, Refused
+    from timeline.files import ChangedMeanwhile
+
+    try:
+        yield
     except FileErrors as exc:
         from timeline.diagnostics import Severity
 
@@ -136,7 +209,7 @@ def write_events(
             io_error("a file could not be read; nothing was written")
         _fail("the file has errors; fix them first (see `timeline check`); nothing was written")
     except ChangedMeanwhile as exc:
-        io_error(_changed_message(exc, cwd))
+        io_error(_changed_message(exc, Path.cwd()))
     except Refused as exc:
         console = err_console()
         for diagnostic in exc.diagnostics:
@@ -146,16 +219,19 @@ def write_events(
         _fail(str(exc))
     except OSError as exc:
         io_error(cannot_write(exc) if exc.filename else f"cannot read or write the file: {exc}")
-    if change.warnings and not dry_run:
-        # The file now has these lines, so the positions are worth showing.
-        console = err_console()
-        shown = change.warnings[:5]
-        for diagnostic in shown:
-            console.print(str(diagnostic), markup=False)
-        if len(change.warnings) > len(shown):
-            console.print(f"timeline: and {len(change.warnings) - len(shown)} more warnings like "
-                          "these (see `timeline check`)", markup=False)  # fmt: skip
-    return change
+
+
+def show_new_warnings(warnings: list[Diagnostic]) -> None:
+    """The warnings the write added; the file now has these lines, so their positions count."""
+    if not warnings:
+        return
+    console = err_console()
+    shown = warnings[:5]
+    for diagnostic in shown:
+        console.print(str(diagnostic), markup=False)
+    if len(warnings) > len(shown):
+        console.print(f"timeline: and {len(warnings) - len(shown)} more warnings like "
+                      "these (see `timeline check`)", markup=False)  # fmt: skip
 
 
 def _changed_message(exc: ChangedMeanwhile, cwd: Path) -> str:

@@ -49,6 +49,7 @@ person_ids = _from_file(lambda tl: tl.people)
 kind_ids = _from_file(lambda tl: tl.kinds)
 source_ids = _from_file(lambda tl: tl.sources)
 event_ids = _from_file(lambda tl: (event.id for event in tl.events))
+deadline_ids = _from_file(lambda tl: (e.id for e in tl.events if e.kind == "deadline" and e.id))
 
 
 def formats(incomplete: str) -> list[str]:
@@ -79,6 +80,26 @@ def periods(incomplete: str) -> list[str]:
     from timeline.deadlines.rules import PERIODS
 
     return _starting(PERIODS, incomplete)
+
+
+def outcomes(incomplete: str) -> list[str]:
+    from timeline.cli.mark import OUTCOMES
+
+    return _starting(OUTCOMES, incomplete)
+
+
+def hand_statuses(incomplete: str) -> list[str]:
+    return _starting(("met", "missed", "vacated", "moot"), incomplete)
+
+
+def counts(incomplete: str) -> list[str]:
+    return _starting(("calendar-days", "court-days"), incomplete)
+
+
+def services(incomplete: str) -> list[str]:
+    from timeline.deadlines.rules import SERVICE_METHODS
+
+    return _starting(SERVICE_METHODS, incomplete)
 
 
 def certainties(incomplete: str) -> list[str]:

@@ -7,6 +7,7 @@ and details split into the same paragraphs and lists.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from timeline.dates import FileDate, Precision, format_offset, zone
@@ -256,3 +257,56 @@ def row_zone_date(timeline: Timeline, event: Event, start: FileDate | None,
             name = getattr(due.moment.tzinfo, "key", None)
             return due.date_form(), name
     return start, event_zone(timeline, event)
+
+
+_MOVED_DAY = re.compile(r"(\d{4}-\d\d-\d\d) (.+) -> \d{4}-\d\d-\d\d")
+
+
+def due_summary(timeline: Timeline, event: Event, due: Due | None) -> str:
+    """What a deadline's due date is and how it was found, in one line, as ``add`` reports it:
+    ``due Thu 2025-03-06, 3 days after osc (Fed. R. Civ. P. 6(a)(1))``.
+
+    The count and the citation are those ``deadlines --explain`` gives step by step.
+    """
+    if due is None:
+        return "its due date cannot be computed (timeline check says why)"
+    if due.moment is not None:
+        when = f"{due.moment.strftime('%a')} {clock(due.moment)} {moment_zone(due.moment)}"
+    else:
+        when = f"{due.day.strftime('%a')} {due.day.isoformat()}"
+        spread = due_range(due)
+        when += f" (readings of the rule differ: {spread})" if spread else ""
+    parts = [f"due {when}"]
+    spec = event.due
+    if spec is not None and event.date is None:
+        parts.append(_count_phrase(timeline, event))
+    moved = [m.groups() for m in map(_MOVED_DAY.fullmatch, due.explain) if m is not None]
+    if moved:
+        parts.append("moved past " + "; ".join(f"{day} {why}" for day, why in moved))
+    return ", ".join(parts)
+
+
+def _count_phrase(timeline: Timeline, event: Event) -> str:
+    """``3 court days after osc (Fed. R. Civ. P. 6(a)(1))``, with the period or service too."""
+    from timeline.deadlines.rules import PERIODS, RULE_SETS, rules_of
+
+    spec = event.due
+    assert spec is not None
+    case = next((timeline.cases[c] for c in event.case if c in timeline.cases), None)
+    rules = RULE_SETS[rules_of(spec.rules, spec.period, case.rules if case is not None else None)]
+    way = "after" if spec.after is not None else "before"
+    if spec.hours is not None:
+        return f"{plural(abs(spec.hours), 'hour')} {way} {spec.trigger} ({rules.hours_cite})"
+    days = abs(spec.signed_days or 0)
+    unit = "court day" if spec.count == "court-days" else "day"
+    text = f"{plural(days, unit)} {way} {spec.trigger}"
+    if spec.period is not None:
+        text += f" ({spec.period}, {PERIODS[spec.period].cite}; counted by {rules.count_cite})"
+    else:
+        text += f" ({rules.count_cite})"
+    if spec.service is not None:
+        added = rules.service.get(spec.service, 0)
+        cite = rules.service_cite
+        text += (f", and {plural(added, 'day')} for service by {spec.service} ({cite})" if added
+                 else f", service by {spec.service} adding nothing ({cite})")
+    return text
