@@ -415,3 +415,18 @@ def test_help_and_format_errors(run, repo):
     bad = run("digest", "--format", "htm", cwd=repo)
     assert bad.exit_code == 2
     assert "--format: unknown format 'htm'" in bad.stderr
+
+
+def test_a_file_git_does_not_track_is_not_compared(run, repo):
+    (repo / "more.yaml").write_text(ADDED.replace("motion", "other").join(["events:\n", ""]),
+                                    encoding="utf-8")  # fmt: skip
+    result = run("digest", "events.yaml", "more.yaml", "--since", "2025-05-03", "--today",
+                 "2025-05-06", cwd=repo)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("timeline: note: events not compared: git does not track more.yaml; "
+                             "only the deadlines are shown\n")
+    # A file committed after the point compared with: its events are added.
+    commit(repo, {}, "2025-05-06T13:00:00+00:00")  # adds more.yaml
+    later = run("digest", "events.yaml", "more.yaml", "--since", "2025-05-03", "--today",
+                "2025-05-06", cwd=repo)  # fmt: skip
+    assert "2 events added, 1 changed, 1 removed since 2025-05-03" in later.stdout.splitlines()[0]

@@ -19,7 +19,10 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from timeline.deadline_list import urgent_first
-from timeline.deadlines.status import FLAGGED, DeadlineState, TodayFor, deadline_states
+from timeline.deadlines.due import Due
+from timeline.deadlines.status import (
+    FLAGGED, DeadlineState, TodayFor, deadline_states, due_moments,
+)  # fmt: skip
 from timeline.model import Event
 from timeline.query import UNDATED_LAST, Filters, Row, matches, timeline_rows
 from timeline.timeline import Timeline
@@ -130,14 +133,15 @@ def digest(
     not_compared: str | None = None,
 ) -> Digest:
     """The digest of ``current`` since ``since``, against ``old`` (None: events not compared)."""
-    states = deadline_states(current, today_for, soon)
+    dues = due_moments(current)
+    states = deadline_states(current, today_for, soon, dues)
     rows = timeline_rows(current, states, filters)
     pairs: dict[int, int] = {}
     added: list[int] = []
     removed: list[int] = []
     if old is not None:
         pairs, added, removed = match_events(old.events, current.events)
-    then = _statuses_then(current, old, pairs, since, soon)
+    then = _statuses_then(current, old, pairs, since, soon, dues)
     attention = [
         Attention(row, then.get(row.index), tuple(source_links(current, row.event)))
         for row in urgent_first(rows)
@@ -157,11 +161,11 @@ def digest(
 
 
 def _statuses_then(current: Timeline, old: Timeline | None, pairs: dict[int, int],
-                   since: Since | None, soon: int) -> dict[int, str]:  # fmt: skip
+                   since: Since | None, soon: int, dues: dict[int, Due]) -> dict[int, str]:  # fmt: skip
     """Each current deadline's status then (by index); empty when nothing is compared."""
     if since is None:
         return {}
-    as_then = deadline_states(current, since.then, soon)
+    as_then = deadline_states(current, since.then, soon, dues)
     old_states: dict[int, DeadlineState] = {}
     if old is not None:
         old_states = deadline_states(old, since.then, soon)
@@ -223,6 +227,8 @@ def _changes(current: Timeline, old: Timeline, pairs: dict[int, int], added: lis
             found.append(Change(ADDED, event, tuple(source_links(current, event))))
     for index, before in sorted(pairs.items()):
         event, was = current.events[index], old.events[before]
+        if event == was:  # pydantic compares in one call what changed_fields does a field at a time
+            continue
         fields = changed_fields(was, event)
         if fields and (wanted(event) or wanted(was)):
             found.append(Change(CHANGED, event, tuple(source_links(current, event)), fields))

@@ -231,6 +231,10 @@ def record_at(repo: Repository, commit: Commit, paths: list[Path], cwd: Path,
             raise NoHistory(f"{path} is not in the git repository at {repo.top}") from None
     blobs = _tree_blobs(repo, commit, set(wanted))
     absent = [str(path) for path, inside in zip(paths, wanted) if inside not in blobs]
+    for path, inside in zip(paths, wanted):
+        # A file git does not track has no history: its events would all read as added.
+        if inside not in blobs and not _tracked(repo, inside):
+            raise NoHistory(f"git does not track {path}")
     with tempfile.TemporaryDirectory(prefix="timeline-digest-") as folder:
         root = Path(folder)
         _write_blobs(repo, blobs, root)
@@ -241,6 +245,11 @@ def record_at(repo: Repository, commit: Commit, paths: list[Path], cwd: Path,
             here, there = root, [Path(inside) for inside in wanted if inside in blobs]
         here.mkdir(parents=True, exist_ok=True)
         return load(there, here, today), absent
+
+
+def _tracked(repo: Repository, inside: str) -> bool:
+    done = repo.run("ls-files", "--error-unmatch", "--full-name", "--", f":(top,literal){inside}")
+    return done.returncode == 0
 
 
 def _tree_blobs(repo: Repository, commit: Commit, wanted: set[str]) -> dict[str, str]:
