@@ -430,3 +430,38 @@ def test_a_file_git_does_not_track_is_not_compared(run, repo):
     later = run("digest", "events.yaml", "more.yaml", "--since", "2025-05-03", "--today",
                 "2025-05-06", cwd=repo)  # fmt: skip
     assert "2 events added, 1 changed, 1 removed since 2025-05-03" in later.stdout.splitlines()[0]
+
+
+def test_a_shallow_clone_says_so(run, repo, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    result = run("digest", "--since", "2025-05-03", "--today", "2025-05-06", cwd=clone)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("timeline: note: events not compared: no commit before 2025-05-03 in "
+                             "this shallow clone (git fetch --unshallow, or fetch-depth: 0 in a "
+                             "GitHub workflow, fetches the rest); only the deadlines are shown\n")
+    named = run("digest", "--since-rev", "HEAD~1", cwd=clone)
+    assert named.exit_code == 2
+    assert named.stderr.rstrip().endswith("it is a shallow clone (git fetch --unshallow, or "
+                                          "fetch-depth: 0 in a GitHub workflow, fetches the rest)")
+
+
+def test_events_without_a_case_and_computed_deadlines(run, repo):
+    extra = ("  - id: loose\n    date: 2025-05-05\n    kind: statement\n    title: No case\n"
+             "    sources: [art]\n"
+             "  - id: answer\n    due: {after: order-1, days: 30}\n    case: abrego\n"
+             "    kind: deadline\n    title: Answer due\n    sources: [art]\n")
+    commit(repo, {"events.yaml": second() + extra}, "2025-05-06T13:00:00+00:00")
+    result = run("digest", "--since-rev", "HEAD~1", "--today", "2025-05-06", cwd=repo)
+    assert result.exit_code == 0, result.stderr
+    head, tail = result.stdout.split("\n\nEvents since HEAD~1 ", 1)
+    assert "; 2 events added, 0 changed, 0 removed since HEAD~1 (commit " in head.splitlines()[0]
+    assert tail.split(":\n", 1)[1] == textwrap.dedent("""
+        Abrego Garcia v. Noem (abrego):
+        - added: computed due date Answer due
+          id answer https://example.org/article
+
+        Events without a case:
+        - added: 2025-05-05 No case
+          id loose https://example.org/article
+        """)

@@ -160,8 +160,10 @@ def digest(
                   not_compared)
 
 
-def _statuses_then(current: Timeline, old: Timeline | None, pairs: dict[int, int],
-                   since: Since | None, soon: int, dues: dict[int, Due]) -> dict[int, str]:  # fmt: skip
+def _statuses_then(
+    current: Timeline, old: Timeline | None, pairs: dict[int, int], since: Since | None,
+    soon: int, dues: dict[int, Due],
+) -> dict[int, str]:
     """Each current deadline's status then (by index); empty when nothing is compared."""
     if since is None:
         return {}

@@ -1,4 +1,8 @@
-"""When each event was last edited, from the git history of the file it is written in.
+"""What git knows of the record: when each event was last edited, and the record at a commit.
+
+The second (for `timeline digest`) is at the end of this module: ``repository``, ``resolve``,
+``last_commit_before`` and ``record_at``.
+
 
 `git blame --line-porcelain` names, for every line of a file, the commit that last changed it;
 an event's last edit is the latest committer time over its lines (from the line it starts on to

@@ -30,13 +30,15 @@ if TYPE_CHECKING:
 FORMATS = {"text": "timeline.render.digest_text", "markdown": "timeline.render.digest_markdown",
            "json": "timeline.render.digest_json"}  # fmt: skip
 FORMAT_ALIASES = {"md": "markdown"}
+SHALLOW_ADVICE = "git fetch --unshallow, or fetch-depth: 0 in a GitHub workflow, fetches the rest"
 
 SinceDateOption = Annotated[Optional[str], typer.Option(
     "--since", metavar="DATE",
     help="Compare with the record as of the last commit before DATE (yesterday, 2025-05-01); "
     "deadlines that passed since DATE are marked new.")]  # fmt: skip
 SinceRevOption = Annotated[Optional[str], typer.Option(
-    "--since-rev", metavar="REV", help="Compare with the record at this git commit (HEAD~1, a tag).")]
+    "--since-rev", metavar="REV",
+    help="Compare with the record at this git commit (HEAD~1, a tag).")]
 FormatOption = Annotated[str, typer.Option(
     "--format", "-F", metavar="FORMAT", help="text, markdown (md) or json.",
     autocompletion=lambda incomplete: [f for f in FORMATS if f.startswith(incomplete)])]
@@ -141,7 +143,9 @@ def _then(files: list[str], since: str | None, since_rev: str | None,
         try:
             commit = gitrecord.resolve(repo, since_rev)
         except gitrecord.BadRevision as exc:
-            usage_error(f"--since-rev: {exc}")
+            shallow = gitrecord.is_shallow(repo.top, env)
+            usage_error(f"--since-rev: {exc}" + (f"; it is a shallow clone ({SHALLOW_ADVICE})"
+                                                  if shallow else ""))  # fmt: skip
         except OSError as exc:
             usage_error(f"--since-rev {since_rev}: {exc}")
         point = since_commit(commit.sha, commit.when, _label(since_rev, commit))
@@ -156,6 +160,8 @@ def _then(files: list[str], since: str | None, since_rev: str | None,
                 reason = str(exc)
             else:
                 reason = None if commit is not None else f"no commit before {first.isoformat()}"
+                if commit is None and gitrecord.is_shallow(repo.top, env):
+                    reason += f" in this shallow clone ({SHALLOW_ADVICE})"
         if commit is not None:
             from dataclasses import replace
 

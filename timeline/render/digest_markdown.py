@@ -21,7 +21,8 @@ def render(digest: Digest) -> str:
     problems = old_problems_line(digest)
     if problems:
         lines.extend(["", f"_{escape(problems)}_"])
-    for heading, items in ((PASSED_HEADING, digest.passed), (soon_heading(digest), digest.due_soon)):
+    sections = ((PASSED_HEADING, digest.passed), (soon_heading(digest), digest.due_soon))
+    for heading, items in sections:
         lines.extend(["", f"## {heading} ({len(items)})", ""])
         if not items:
             lines.append("None.")
@@ -90,7 +91,8 @@ def _changes(digest: Digest) -> list[str]:
 
 def _change(digest: Digest, change: Change) -> str:
     event = change.event
-    when = full_date(event.date, event_zone(digest.timeline, event)) if event.date else "undated"
+    when = full_date(event.date, event_zone(digest.timeline, event)) if event.date else (
+        "computed due date" if event.due is not None else "undated")
     fields = f" ({', '.join(f'`{name}`' for name in change.fields)})" if change.fields else ""
     reference = _reference(event.id, change.links)
     tail = f" · {reference[0]}" if reference else ""

@@ -20,7 +20,8 @@ def render(digest: Digest) -> str:
     problems = old_problems_line(digest)
     if problems:
         lines.extend(["", problems])
-    for heading, items in ((PASSED_HEADING, digest.passed), (soon_heading(digest), digest.due_soon)):
+    sections = ((PASSED_HEADING, digest.passed), (soon_heading(digest), digest.due_soon))
+    for heading, items in sections:
         lines.extend(["", f"{heading} ({len(items)}):" if items else f"{heading}: none."])
         for item in items:
             lines.extend(_deadline(digest, item))
@@ -59,10 +60,9 @@ def _changes(digest: Digest) -> list[str]:
         return ["", f"Events since {clean(since.label)}: no changes."]
     lines = ["", f"Events since {clean(since.label)}:"]
     for group in digest.changes:
-        if group.case is None:
-            title = NO_CASE
-        else:
-            title = f"{clean(group.title)} ({clean(group.case)})" if group.title else clean(group.case)
+        title = NO_CASE if group.case is None else clean(group.case)
+        if group.case is not None and group.title:
+            title = f"{clean(group.title)} ({title})"
         lines.extend(["", f"{title}:"])
         for change in group.changes:
             lines.extend(_change(digest, change))
@@ -71,7 +71,8 @@ def _changes(digest: Digest) -> list[str]:
 
 def _change(digest: Digest, change: Change) -> list[str]:
     event = change.event
-    when = full_date(event.date, event_zone(digest.timeline, event)) if event.date else "undated"
+    when = full_date(event.date, event_zone(digest.timeline, event)) if event.date else (
+        "computed due date" if event.due is not None else "undated")
     fields = f" ({', '.join(change.fields)})" if change.fields else ""
     first = f"- {change.what}{fields}: {when} {clean(event.title)}"
     reference = _reference(event.id, change.links)
