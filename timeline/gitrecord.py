@@ -3,7 +3,6 @@
 The second (for `timeline digest`) is at the end of this module: ``repository``, ``resolve``,
 ``last_commit_before`` and ``record_at``.
 
-
 `git blame --line-porcelain` names, for every line of a file, the commit that last changed it;
 an event's last edit is the latest committer time over its lines (from the line it starts on to
 the line before the next event of the file). A line not yet committed counts as changed at the
