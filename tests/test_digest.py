@@ -465,3 +465,25 @@ def test_events_without_a_case_and_computed_deadlines(run, repo):
         - added: 2025-05-05 No case
           id loose https://example.org/article
         """)
+
+
+def test_a_record_started_after_the_commit_is_all_added(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, {"README": "records to come\n"}, "2025-05-01T12:00:00+00:00")
+    commit(tmp_path, {"events.yaml": FIRST}, "2025-05-06T12:00:00+00:00")
+    result = run("digest", "--since-rev", "HEAD~1", "--today", "2025-05-06", "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert (doc["changes"]["added"], doc["changes"]["changed"], doc["changes"]["removed"]) == (
+        6, 0, 0)
+    # Deadlines new to the record are new to a status only if they reached it since then.
+    assert [(d["id"], d["new"]) for d in doc["deadlines"]["passed"]] == [
+        ("due-0505", True), ("due-old", False)]
+
+
+def test_since_after_today_is_a_usage_error(run, repo):
+    result = run("digest", "--since", "2025-05-08", "--today", "2025-05-06", cwd=repo)
+    assert result.exit_code == 2
+    assert result.stderr == ("timeline: error: --since 2025-05-08 is after today (2025-05-06): "
+                             "nothing has happened since\n")

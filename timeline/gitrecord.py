@@ -218,11 +218,12 @@ def _commit(repo: Repository, sha: str) -> Commit:
 
 
 def record_at(repo: Repository, commit: Commit, paths: list[Path], cwd: Path,
-              today: date) -> tuple[LoadResult, list[str]]:  # fmt: skip
+              today: date) -> LoadResult:  # fmt: skip
     """The record as it was at ``commit``: ``paths`` (relative to ``cwd``) read by the loader
-    from that commit's tree, and the paths among them that the commit did not have.
+    from that commit's tree. A path the commit does not have had no events then.
 
-    A path outside the repository raises NoHistory: its history is not this repository's.
+    A path outside the repository, or one git does not track, raises NoHistory: it has no
+    history here.
     """
     from timeline.load import load
 
@@ -233,7 +234,6 @@ def record_at(repo: Repository, commit: Commit, paths: list[Path], cwd: Path,
         except ValueError:
             raise NoHistory(f"{path} is not in the git repository at {repo.top}") from None
     blobs = _tree_blobs(repo, commit, set(wanted))
-    absent = [str(path) for path, inside in zip(paths, wanted) if inside not in blobs]
     for path, inside in zip(paths, wanted):
         # A file git does not track has no history: its events would all read as added.
         if inside not in blobs and not _tracked(repo, inside):
@@ -247,7 +247,7 @@ def record_at(repo: Repository, commit: Commit, paths: list[Path], cwd: Path,
         except ValueError:  # working from outside the repository: paths from its top
             here, there = root, [Path(inside) for inside in wanted if inside in blobs]
         here.mkdir(parents=True, exist_ok=True)
-        return load(there, here, today), absent
+        return load(there, here, today)
 
 
 def _tracked(repo: Repository, inside: str) -> bool:

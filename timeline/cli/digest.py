@@ -169,7 +169,7 @@ def _then(files: list[str], since: str | None, since_rev: str | None,
     if commit is None or repo is None:
         return point, None, reason
     try:
-        old, _absent = gitrecord.record_at(repo, commit, paths, cwd, point.day or today)
+        old = gitrecord.record_at(repo, commit, paths, cwd, point.day or today)
     except (gitrecord.NoHistory, OSError) as exc:
         return point, None, str(exc)
     return point, old, None
