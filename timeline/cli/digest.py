@@ -106,8 +106,10 @@ def digest(
         named = ",".join(sorted(statuses))
         since_what = f" since {point.label}" if point is not None else ""
         said = ", ".join(f"{count} {status}" for status, count in counts.items())
-        err_console().print(f"timeline digest: --fail-on {named}: {said}{since_what} "
-                            f"(exit {EXIT_ATTENTION})", markup=False, highlight=False)  # fmt: skip
+        from timeline.visible import visible  # the label quotes a revision as typed
+
+        err_console().print(visible(f"timeline digest: --fail-on {named}: {said}{since_what} "
+                                    f"(exit {EXIT_ATTENTION})"), markup=False, highlight=False)
         raise typer.Exit(EXIT_ATTENTION)
 
 
