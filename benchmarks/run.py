@@ -67,13 +67,42 @@ def run_once(command: list[str], cwd: Path, codes: tuple[int, ...]) -> tuple[flo
     return wall, max(after, before) / 1024, done.returncode in codes
 
 
-def measure(command: list[str], runs: int, codes: tuple[int, ...] = (0,)) -> Measure:
-    results = [run_once(command, DATA, codes) for _ in range(runs)]
+def measure(command: list[str], runs: int, codes: tuple[int, ...] = (0,),
+            cwd: Path = DATA) -> Measure:  # fmt: skip
+    results = [run_once(command, cwd, codes) for _ in range(runs)]
     return Measure(
         statistics.median(r[0] for r in results),
         statistics.median(r[1] for r in results),
         all(r[2] for r in results),
     )
+
+
+ADDED_EVENT = ("  - id: bench-added\n    date: 2026-11-20\n    case: case-1\n    kind: ruling\n"
+               "    title: Added after the first commit\n    sources: [src-1]\n")
+
+
+def history(path: Path) -> Path:
+    """A git repository beside ``path`` holding it in two commits (an event added in the
+    second), for `digest --since-rev HEAD~1`; made again only when the file changed."""
+    folder = path.parent / f"history-{path.stem}"
+    target = folder / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    if target.exists() and target.read_text(encoding="utf-8") == text + ADDED_EVENT:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull,
+           "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
+    for number, body in enumerate((text, text + ADDED_EVENT), 1):
+        target.write_text(body, encoding="utf-8")
+        when = f"2026-11-{number:02d}T12:00:00+00:00"
+        for args in (["init", "-q"] if number == 1 else [], ["add", "events.yaml"],
+                     ["commit", "-q", "-m", f"commit {number}"]):
+            if args:
+                subprocess.run(["git", "-C", str(folder), *args], check=True,
+                               env={**env, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+    return folder
 
 
 def has_command(timeline: list[str], name: str) -> bool:
@@ -126,6 +155,12 @@ def main() -> int:
             record("timeline show", size, None, "no `show` command yet")
         record("timeline export --format json", size,
                measure([*timeline, "export", "--format", "json", *common], runs))  # fmt: skip
+        if has_command(timeline, "digest") and shutil.which("git") and size <= 10_000:
+            # Two loads (now and at the commit read from git) and the comparison: 100k would
+            # only double check's figure again, so the row stops at 10k to keep the run short.
+            record("timeline digest --since-rev HEAD~1", size,
+                   measure([*timeline, "digest", "--since-rev", "HEAD~1", "--today", TODAY],
+                           runs, cwd=history(path)))  # fmt: skip
 
     peers = {
         "check-jsonschema": shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))

@@ -18,6 +18,7 @@ from timeline.cli import importer as _importer  # noqa: F401
 from timeline.cli import init as _init  # noqa: F401
 from timeline.cli import mark as _mark  # noqa: F401
 from timeline.cli import deadlines as _deadlines  # noqa: F401
+from timeline.cli import digest as _digest  # noqa: F401
 from timeline.cli import export as _export  # noqa: F401
 from timeline.cli import holidays as _holidays  # noqa: F401
 from timeline.cli import rules as _rules  # noqa: F401

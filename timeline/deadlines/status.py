@@ -51,10 +51,15 @@ def due_moments(timeline: Timeline) -> dict[int, Due]:
 
 
 def deadline_states(
-    timeline: Timeline, today_for: TodayFor, soon: int = 7
+    timeline: Timeline, today_for: TodayFor, soon: int = 7, dues: dict[int, Due] | None = None
 ) -> dict[int, DeadlineState]:
-    """The status of every deadline, by event index."""
-    dues = due_moments(timeline)
+    """The status of every deadline, by event index.
+
+    ``dues`` are the record's ``due_moments``, where they are known already: they do not
+    depend on the day, so statuses on two days need them counted once.
+    """
+    if dues is None:
+        dues = due_moments(timeline)
     index_by_id = {e.id: i for i, e in enumerate(timeline.events) if e.id is not None}
     replaced_by = {
         event.replaces: event.id or event.title
