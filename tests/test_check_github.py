@@ -158,7 +158,8 @@ def test_exit_codes_are_the_text_formats(run, write, args, code) -> None:
     result = run("check", "--format", "github", *args, "--today", "2026-11-27")
     assert result.exit_code == code
     assert result.stdout.splitlines()[0] == (
-        "::warning file=events.yaml,line=2,col=5,title=W301::this event has no source: add sources:")
+        "::warning file=events.yaml,line=2,col=5,title=W301::this event has no source: "
+        "add sources:")
     expected_end = "; failed: --strict counts warnings as errors" if args else ""
     assert result.stdout.splitlines()[1] == (
         f"timeline check: 1 file: 1 event in 0 cases; 0 errors, 1 warning{expected_end}")
