@@ -19,17 +19,19 @@ from timeline.cli.common import (
 )  # fmt: skip
 
 if TYPE_CHECKING:
-    from timeline.load import FileRecord
+    from timeline.load import FileRecord, LoadResult
 
 
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 @app.command(
     short_help="Validate the events file like a compiler.",
-    epilog="\b\nExample:\n  " + 'timeline check events.yaml --strict',
+    epilog="\b\nExample:\n  " + "timeline check events.yaml --strict\n  "
+    + "timeline check --format github    # annotations on a pull request's lines",
 )
 def check(
     paths: Annotated[
@@ -39,7 +41,8 @@ def check(
     file: FileOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     format: Annotated[
-        CheckFormat, typer.Option("--format", help="text (one line a problem) or json.")
+        CheckFormat, typer.Option("--format", help="text (one line a problem), json, or github "
+                                  "(workflow annotations).")
     ] = CheckFormat.text,
     today: TodayOption = None,
     max_problems: Annotated[
@@ -69,17 +72,40 @@ def check(
             "diagnostics": [d.as_dict() for d in result.diagnostics],
         }
         write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    elif format is CheckFormat.github:
+        write_stdout(_github(result, errors, warnings, strict))
     else:
         console = out_console()
         print_diagnostics(result, result.diagnostics, console)
-        summary = _summary(result.files, _written(result.files), len(result.timeline.events),
-                           len(result.timeline.cases), errors, warnings)  # fmt: skip
-        if result.truncated:  # the counts are of what was read before it stopped
-            summary += f", then stopped after {len(result.diagnostics):,} problems"
-        if strict and warnings and not errors:  # say why a file with no error fails
-            summary += "; failed: --strict counts warnings as errors"
-        console.print(summary, markup=False)
+        console.print(_summary_line(result, errors, warnings, strict), markup=False)
     raise typer.Exit(failure_code(result, strict))
+
+
+def _github(result: LoadResult, errors: int, warnings: int, strict: bool) -> str:
+    """Annotations for GitHub's first problems, a notice for the rest, then the summary.
+
+    Text from the files appears only inside the annotations, escaped. A runner also obeys the
+    old form ``##[command]`` anywhere in a line that is not a ``::`` command, so the summary,
+    a plain line, counts the files instead of naming them.
+    """
+    from timeline.render.github_annotations import annotations, more_notice
+
+    lines, more_errors, more_warnings = annotations(result.diagnostics)
+    if more_errors or more_warnings:
+        lines.append(more_notice(more_errors, more_warnings))
+    lines.append(f"timeline check: {_summary_line(result, errors, warnings, strict, False)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _summary_line(result: LoadResult, errors: int, warnings: int, strict: bool,
+                  names: bool = True) -> str:
+    summary = _summary(result.files, _written(result.files), len(result.timeline.events),
+                       len(result.timeline.cases), errors, warnings, names)  # fmt: skip
+    if result.truncated:  # the counts are of what was read before it stopped
+        summary += f", then stopped after {len(result.diagnostics):,} problems"
+    if strict and warnings and not errors:  # say why a file with no error fails
+        summary += "; failed: --strict counts warnings as errors"
+    return summary
 
 
 def _written(files: list[FileRecord]) -> int:
@@ -92,12 +118,15 @@ def _written(files: list[FileRecord]) -> int:
 
 
 def _summary(files: list[FileRecord], written: int, read: int, cases: int, errors: int,
-             warnings: int) -> str:
+             warnings: int, names: bool = True) -> str:
     from timeline.render.phrases import plural
     from timeline.visible import visible
 
-    names = visible(", ".join(record.path for record in files)) or "no file"
+    if names:
+        named = visible(", ".join(record.path for record in files)) or "no file"
+    else:
+        named = plural(len(files), "file")
     events = max(written, read)  # every event the files have, as the user counts them
     unread = f" ({events - read:,} could not be read)" if events > read else ""
     counts = f"{plural(events, 'event')}{unread} in {plural(cases, 'case')}"
-    return f"{names}: {counts}; {plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return f"{named}: {counts}; {plural(errors, 'error')}, {plural(warnings, 'warning')}"

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from timeline.cli import completion
+from timeline.cli.fail_on import FailOnOption, fail_on_exit, parse_fail_on
 
 from timeline.cli.common import (
     CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
@@ -42,6 +43,7 @@ def deadlines(
     explain: ExplainOption = False,
     today: TodayOption = None,
     soon: SoonOption = 7,
+    fail_on: FailOnOption = None,
 ) -> None:
     """List the deadlines, most urgent first: passed, due soon, upcoming, then the rest."""
     from timeline.deadline_list import STATUSES, urgent_first
@@ -52,6 +54,7 @@ def deadlines(
 
             usage_error(f"--status: unknown status '{value}'{suggest(value, STATUSES)}; "
                         f"one of: {', '.join(STATUSES)}")  # fmt: skip
+    failing = parse_fail_on(fail_on)
     from rich.console import Console
 
     from timeline.render.deadlines_view import DeadlinesView, deadlines_line
@@ -71,3 +74,5 @@ def deadlines(
     console.print(DeadlinesView(result.timeline, rows, explain))
     console.print()
     console.print(Wrapped(deadlines_line(rows)))
+    statuses = [row.state.status for row in rows if row.state is not None]
+    raise typer.Exit(fail_on_exit("deadlines", statuses, failing))

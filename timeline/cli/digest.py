@@ -20,7 +20,18 @@ from timeline.cli.common import (
     filters_from, load_or_exit, local_today, parse_today, today_function, usage_error,
     write_output,
 )  # fmt: skip
-from timeline.cli.digest_fail_on import FailOnOption, parse_fail_on
+from timeline.cli.fail_on import complete_statuses, parse_fail_on
+
+# digest's --fail-on counts news only: a deadline that reached the status since the point
+# compared with, so a daily run fails once for it. The parsing is the shared one.
+FailOnOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--fail-on", metavar="STATUSES", autocompletion=complete_statuses,
+        help="Exit 3 if a deadline reached one of these statuses since --since/--since-rev "
+        "(repeatable or comma-separated: passed,missed,due-soon).",
+    ),
+]  # fmt: skip
 
 if TYPE_CHECKING:
     from timeline.digest import Since

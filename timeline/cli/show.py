@@ -10,6 +10,7 @@ from timeline.cli.common import (
     CaseOption, FileOption, PathsArgument, KindOption, PersonOption, SearchOption, SinceOption, SoonOption,
     TagOption, TodayOption, UntilOption, app, select,
 )  # fmt: skip
+from timeline.cli.fail_on import FailOnOption, fail_on_exit, parse_fail_on
 
 
 @app.command(
@@ -30,8 +31,10 @@ def show(
     soon: SoonOption = 7,
     details: Annotated[bool, typer.Option(
         "--details", help="Print each event's details under it.")] = False,
+    fail_on: FailOnOption = None,
 ) -> None:
     """Show the timeline by year and month, every deadline with its status."""
+    failing = parse_fail_on(fail_on)
     from rich.console import Console
 
     from timeline.render.terminal import TimelineView, Wrapped, summary
@@ -47,6 +50,8 @@ def show(
     console.print(TimelineView(view, details))
     console.print()
     console.print(Wrapped(summary(view, len(result.timeline.events))))
+    statuses = [row.state.status for row in view.rows if row.state is not None]
+    raise typer.Exit(fail_on_exit("show", statuses, failing))
 
 
 def nothing_shown(filtered: bool) -> str:
