@@ -38,6 +38,15 @@ _BARE_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<word>[A-Za-z_]*)$")
 def complete(lines: Lines, line: int, col: int, index: TimelineIndex) -> list[str]:
     """The completions at ``line``:``col`` (1-based) of a file's text."""
     before = (lines.line(line) or "")[: col - 1]
+    flow = _in_flow_mapping(lines, line, before)
+    if flow is not None:
+        parents, segment = flow
+        inner = re.match(r"\s*([A-Za-z_]+):\s*(.*)$", segment)
+        if inner:
+            return _values(inner.group(1), parents, inner.group(2), index)
+        word = re.fullmatch(r"\s*([A-Za-z_]*)", segment)
+        keys = vocabulary.starting(_keys(parents), word.group(1)) if word else []
+        return [f"{key}: " for key in keys]
     key_line = _KEY_LINE.match(before)
     if key_line and key_line.group("value") is not None or (key_line and before.endswith(":")):
         parents = _holding(lines, line, key_line)
@@ -52,6 +61,28 @@ def complete(lines: Lines, line: int, col: int, index: TimelineIndex) -> list[st
         parents = _holding(lines, line, bare)
         return [f"{key}: " for key in vocabulary.starting(_keys(parents), bare.group("word"))]
     return []
+
+
+def _in_flow_mapping(lines: Lines, line: int, before: str) -> tuple[list[str], str] | None:
+    """In a one-line flow mapping (``- {kind: order, case: c`` or ``due: {after: x, per``):
+    the parents of that mapping, and what is typed after its last ``{`` or ``,``."""
+    opened = before.rfind("{")
+    if opened < 0 or "}" in before[opened:]:
+        return None
+    head = before[:opened]
+    inside = before[opened + 1 :]
+    bracket = inside.rfind("[")
+    if bracket >= 0 and "]" not in inside[bracket:]:  # in a list in it: `sources: [a, do`
+        segment = inside[:bracket].split(",")[-1] + inside[bracket:]
+    else:
+        segment = inside.split(",")[-1]
+    outer = _KEY_LINE.match(head.rstrip() + " x") if head.strip() else None
+    if outer:
+        return [*_holding(lines, line, outer), outer.group("key")], segment
+    item = re.fullmatch(r"(\s*)-\s*", head)
+    if item:
+        return [*_parents(lines, line, len(item.group(1))), "-"], segment
+    return None
 
 
 def _holding(lines: Lines, line: int, found: re.Match[str]) -> list[str]:

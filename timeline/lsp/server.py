@@ -113,7 +113,9 @@ class TimelineServer(LanguageServer):
 
     # -- answers ----------------------------------------------------------------------------
 
-    def context(self, path: Path) -> hover.Context | None:
+    def context(self, path: Path, typing: int | None = None) -> hover.Context | None:
+        """What the answers for ``path`` read; ``typing``: the 1-based line being typed, left
+        out of the document's index when the text does not read with it."""
         checked = self.checked.get(path)
         if checked is None:
             return None
@@ -124,7 +126,14 @@ class TimelineServer(LanguageServer):
             self.contexts[id(checked)] = context
         for record in checked.result.files:
             file = checked.path_of(record.path)
-            index = self.index(file, self.texts.get(file, record.text))
+            text = self.texts.get(file, record.text)
+            index = self.index(file, text)
+            if index is None and file == path and typing is not None:
+                starts = Lines(text).starts
+                after = text[starts[typing] :] if typing < len(starts) else ""
+                index = build(text[: starts[typing - 1]] + after)
+            if index is None:
+                index = self.index(file, _read(file))  # the saved file, for its ids
             if index is not None:
                 context.index.files[file] = index
         return context
@@ -215,7 +224,7 @@ def make_server(today: Callable[[], date], today_for: TodayFor,
                     types.CompletionOptions(trigger_characters=[":", " ", "[", ","]))
     def on_completion(ls: TimelineServer, params: types.CompletionParams) -> types.CompletionList:
         path, lines, line, col = ls.where(params.text_document.uri, params.position)
-        context = ls.context(path)
+        context = ls.context(path, typing=line)
         index = context.index if context is not None else TimelineIndex()
         items = [types.CompletionItem(label=value.rstrip(": ") if value.endswith(": ") else value,
                                       insert_text=value,

@@ -45,7 +45,9 @@ def check_document(document: Path, texts: dict[Path, str], today: date,
     ``roots`` remembers, for each document, the root whose timeline it was last found in, so
     that an included file opened alone is still checked with what includes it.
     """
-    overrides = {path.resolve(): text.encode("utf-8") for path, text in texts.items()}
+    # surrogatepass: a lone surrogate (no editor sends one) is then "not UTF-8" (T001), no crash
+    overrides = {path.resolve(): text.encode("utf-8", "surrogatepass")
+                 for path, text in texts.items()}
     candidates = [roots.get(document), _nearest_events_file(document.parent)]
     for root in dict.fromkeys(c for c in candidates if c is not None and c != document):
         checked = _load(root, overrides, today)
