@@ -164,7 +164,8 @@ def main() -> int:
     return 0
 
 
-def lsp_rows(record, files: dict[int, Path], runs: int, timeline: list[str]) -> None:  # type: ignore[no-untyped-def]
+def lsp_rows(record, files: dict[int, Path], runs: int,  # type: ignore[no-untyped-def]
+             timeline: list[str]) -> None:
     """`timeline lsp` from a keystroke to its diagnostics (lsp_latency.py), where pygls is."""
     label = "timeline lsp, keystroke to diagnostics"
     import importlib.util

@@ -58,11 +58,12 @@ events:
 # Two mistakes, one after non-ASCII text on its line (an emoji is two UTF-16 units).
 TWO_ERRORS = """\
 version: 1
+sources: {u: {title: U}}
 cases:
   c1: {title: Café 😀 v. État}
 events:
-  - {date: 2025-02-30, case: c1, kind: order, title: Bad day, sources: [https://example.org]}
-  - {title: "Détention 😀 à Baltimore", case: c1, kind: arest, date: 2025-03-12, sources: [https://example.org]}
+  - {date: 2025-02-30, case: c1, kind: order, title: Bad day, sources: [u]}
+  - {title: "Détention 😀 à Baltimore", case: c1, kind: arest, date: 2025-03-12, sources: [u]}
 """
 
 
@@ -131,9 +132,9 @@ async def session(cwd: Path, result: dict[str, Any] | None = None) -> AsyncItera
 
     await client.start_io(sys.executable, "-m", "timeline", "lsp", "--today", FIXED_TODAY,
                           cwd=str(cwd))
-    started.capabilities = (await asyncio.wait_for(client.initialize_async(  # type: ignore[attr-defined]
-        types.InitializeParams(capabilities=types.ClientCapabilities(),
-                               root_uri=cwd.as_uri())), WAIT)).capabilities
+    initialized = await asyncio.wait_for(client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=cwd.as_uri())), WAIT)
+    started.capabilities = initialized.capabilities  # type: ignore[attr-defined]
     client.initialized(types.InitializedParams())
     try:
         yield started
@@ -218,7 +219,8 @@ def test_open_publishes_checks_diagnostics_then_a_fix_clears_them(tmp_path: Path
 def test_columns_count_utf16_units_after_non_ascii_text(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     path.write_text(TWO_ERRORS, encoding="utf-8")
-    line = TWO_ERRORS.split("\n")[5]
+    number = 6
+    line = TWO_ERRORS.split("\n")[number]
 
     async def scenario() -> list[types.Diagnostic]:
         async with session(tmp_path) as s:
@@ -228,8 +230,8 @@ def test_columns_count_utf16_units_after_non_ascii_text(tmp_path: Path) -> None:
     # 'arest' is the 56th character (check says col 56); "é", "😀" and "à" come before it,
     # and 😀 takes two UTF-16 units: LSP's character 56, not 55
     assert line.index("arest") == 55
-    assert (unknown.range.start.line, unknown.range.start.character) == (5, 56)
-    assert (unknown.range.end.line, unknown.range.end.character) == (5, 61)
+    assert (unknown.range.start.line, unknown.range.start.character) == (number, 56)
+    assert (unknown.range.end.line, unknown.range.end.character) == (number, 61)
     assert unknown.message == "unknown kind 'arest'; did you mean 'arrest'?"
 
 

@@ -14,7 +14,8 @@ def _at(index: TimelineIndex, path: Path, line: int, col: int) -> Occurrence | N
     return file_index.at(line, col) if file_index is not None else None
 
 
-def definition(index: TimelineIndex, path: Path, line: int, col: int) -> list[tuple[Any, Occurrence]]:
+def definition(index: TimelineIndex, path: Path, line: int,
+               col: int) -> list[tuple[Any, Occurrence]]:
     """Where the id at ``line``:``col`` (1-based) is defined; none for a built-in kind."""
     found = _at(index, path, line, col)
     return [] if found is None else index.definitions(found.section, found.ident)

@@ -126,8 +126,8 @@ class TimelineIndex:
 
     def references(self, section: str, ident: str) -> list[tuple[Any, Occurrence]]:
         return [(path, found) for path, index in self.files.items()
-                for found in index.occurrences
-                if not found.defines and found.section == section and found.ident == ident]  # fmt: skip
+                for found in index.occurrences if not found.defines
+                and found.section == section and found.ident == ident]  # fmt: skip
 
     def ids(self, section: str) -> list[str]:
         """Every id of ``section`` defined in the files (read or not by the model)."""

@@ -226,11 +226,12 @@ def make_server(today: Callable[[], date], today_for: TodayFor,
         path, lines, line, col = ls.where(params.text_document.uri, params.position)
         context = ls.context(path, typing=line)
         index = context.index if context is not None else TimelineIndex()
-        items = [types.CompletionItem(label=value.rstrip(": ") if value.endswith(": ") else value,
-                                      insert_text=value,
-                                      kind=(types.CompletionItemKind.Property if value.endswith(": ")
-                                            else types.CompletionItemKind.Value))
-                 for value in completion.complete(lines, line, col, index)]  # fmt: skip
+        items = []
+        for value in completion.complete(lines, line, col, index):
+            key = value.endswith(": ")  # a key, offered with its colon
+            items.append(types.CompletionItem(
+                label=value[:-2] if key else value, insert_text=value,
+                kind=types.CompletionItemKind.Property if key else types.CompletionItemKind.Value))
         return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
