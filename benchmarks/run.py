@@ -162,6 +162,8 @@ def main() -> int:
                    measure([*timeline, "digest", "--since-rev", "HEAD~1", "--today", TODAY],
                            runs, cwd=history(path)))  # fmt: skip
 
+    lsp_rows(record, files, runs, timeline)
+
     peers = {
         "check-jsonschema": shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
         or shutil.which("check-jsonschema"),
@@ -195,6 +197,24 @@ def main() -> int:
     for line in targets(results, version.wall - python.wall, show):
         print(line)
     return 0
+
+
+def lsp_rows(record, files: dict[int, Path], runs: int,  # type: ignore[no-untyped-def]
+             timeline: list[str]) -> None:
+    """`timeline lsp` from a keystroke to its diagnostics (lsp_latency.py), where pygls is."""
+    label = "timeline lsp, keystroke to diagnostics"
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        record(label, None, None, "no pygls: pip install -e \".[lsp]\"")
+        return
+    from lsp_latency import latency
+
+    for size, path in ((None, HERE.parent / "events.yaml"), (10_000, files[10_000])):
+        wall, cpu, peak = latency(path, max(runs, 5), timeline)
+        where = "" if size else "bundled file; "
+        record(label, size, Measure(wall, peak, True),
+               f"{where}150 ms debounce + {cpu * 1000:.0f} ms server CPU")
 
 
 def targets(results: dict[tuple[str, int], Measure], version_extra: float, show: bool) -> list[str]:

@@ -17,6 +17,7 @@ from timeline.cli import check as _check  # noqa: F401
 from timeline.cli import importer as _importer  # noqa: F401
 from timeline.cli import init as _init  # noqa: F401
 from timeline.cli import mark as _mark  # noqa: F401
+from timeline.cli import lsp as _lsp  # noqa: F401
 from timeline.cli import deadlines as _deadlines  # noqa: F401
 from timeline.cli import digest as _digest  # noqa: F401
 from timeline.cli import export as _export  # noqa: F401
@@ -69,5 +70,7 @@ def _exit_now(code: int) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:  # `timeline show | head`: the reader left; that is not an error
+        pass
+    except ValueError:  # `timeline lsp`: the server closed stdout when the editor said exit
         pass
     os._exit(code)

@@ -32,75 +32,54 @@ def _timeline(ctx: typer.Context) -> Timeline | None:
         return None
 
 
-def _starting(values: Iterable[str], incomplete: str) -> list[str]:
-    return sorted(value for value in values if value.startswith(incomplete))
-
-
 def _from_file(pick: Callable[[Timeline], Iterable[str]]):  # type: ignore[no-untyped-def]
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from timeline.vocabulary import starting
+
         timeline = _timeline(ctx)
-        return [] if timeline is None else _starting(pick(timeline), incomplete)
+        return [] if timeline is None else starting(pick(timeline), incomplete)
 
     return complete
 
 
-case_ids = _from_file(lambda tl: tl.cases)
-person_ids = _from_file(lambda tl: tl.people)
-kind_ids = _from_file(lambda tl: tl.kinds)
-source_ids = _from_file(lambda tl: tl.sources)
-event_ids = _from_file(lambda tl: (event.id for event in tl.events))
-deadline_ids = _from_file(lambda tl: (e.id for e in tl.events if e.kind == "deadline" and e.id))
+def _table(name: str, upper: bool = False):  # type: ignore[no-untyped-def]
+    def complete(incomplete: str) -> list[str]:
+        from timeline import vocabulary
+
+        values = getattr(vocabulary, name)()
+        return vocabulary.starting(values, incomplete.upper() if upper else incomplete)
+
+    return complete
 
 
-def formats(incomplete: str) -> list[str]:
-    from timeline.render import ALIASES, RENDERERS
+def _ids(name: str) -> Callable[[Timeline], Iterable[str]]:
+    def pick(timeline: Timeline) -> Iterable[str]:
+        from timeline import vocabulary
 
-    return _starting([*RENDERERS, *ALIASES], incomplete)
+        return getattr(vocabulary, name)(timeline)  # type: ignore[no-any-return]
 
-
-def statuses(incomplete: str) -> list[str]:
-    from timeline.deadline_list import STATUSES
-
-    return _starting(STATUSES, incomplete)
+    return pick
 
 
-def jurisdictions(incomplete: str) -> list[str]:
-    from timeline.deadlines.jurisdictions import JURISDICTIONS
-
-    return _starting(JURISDICTIONS, incomplete.upper())
-
-
-def rule_sets(incomplete: str) -> list[str]:
-    from timeline.deadlines.rules import RULE_SETS
-
-    return _starting(RULE_SETS, incomplete)
-
-
-def periods(incomplete: str) -> list[str]:
-    from timeline.deadlines.rules import PERIODS
-
-    return _starting(PERIODS, incomplete)
+case_ids = _from_file(_ids("case_ids"))
+person_ids = _from_file(_ids("person_ids"))
+kind_ids = _from_file(_ids("kind_ids"))
+source_ids = _from_file(_ids("source_ids"))
+event_ids = _from_file(_ids("event_ids"))
+formats = _table("formats")
+statuses = _table("statuses")
+jurisdictions = _table("jurisdictions", upper=True)
+rule_sets = _table("rule_sets")
+periods = _table("periods")
+certainties = _table("certainties")
+deadline_ids = _from_file(_ids("deadline_ids"))
+hand_statuses = _table("hand_statuses")
+counts = _table("counts")
+services = _table("service_methods")
 
 
 def outcomes(incomplete: str) -> list[str]:
     from timeline.cli.mark import OUTCOMES
+    from timeline.vocabulary import starting
 
-    return _starting(OUTCOMES, incomplete)
-
-
-def hand_statuses(incomplete: str) -> list[str]:
-    return _starting(("met", "missed", "vacated", "moot"), incomplete)
-
-
-def counts(incomplete: str) -> list[str]:
-    return _starting(("calendar-days", "court-days"), incomplete)
-
-
-def services(incomplete: str) -> list[str]:
-    from timeline.deadlines.rules import SERVICE_METHODS
-
-    return _starting(SERVICE_METHODS, incomplete)
-
-
-def certainties(incomplete: str) -> list[str]:
-    return _starting(("confirmed", "reported", "alleged", "disputed"), incomplete)
+    return starting(OUTCOMES, incomplete)
