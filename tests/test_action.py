@@ -7,6 +7,8 @@ into a fresh venv, once for the module.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -92,3 +94,74 @@ def test_the_install_step_gives_a_working_timeline(installed):
     done = subprocess.run([str(installed / "bin" / "timeline"), "check", str(ROOT / "events.yaml")],
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def _readme_workflow() -> str:
+    """The README's complete workflow file: the yaml block that starts `name: timeline`."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]]
+    (workflow,) = [b for b in blocks if b.startswith("name: timeline\non:")]
+    return workflow
+
+
+def test_the_readme_workflow_is_valid_against_githubs_schema(tmp_path):
+    path = tmp_path / "timeline.yml"
+    path.write_text(_readme_workflow(), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+         str(path)], capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_readme_workflow_uses_the_actions_inputs_and_outputs():
+    import yaml
+
+    workflow = yaml.safe_load(_readme_workflow())
+    inputs = set(action()["inputs"])
+    outputs = set(action()["outputs"])
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("OWNER/timeline@"):
+                assert set(step["with"]) <= inputs
+            for value in step.get("env", {}).values():
+                for name in re.findall(r"steps\.timeline\.outputs\.([a-z-]+)", str(value)):
+                    assert name in outputs
+    digest = workflow["jobs"]["digest"]
+    assert digest["steps"][0]["with"]["fetch-depth"] == 0
+
+
+def _issue_step(tmp_path: Path, listed: str) -> list[list[str]]:
+    """Run the README's gh step with a stand-in `gh` that records its arguments."""
+    import yaml
+
+    step = yaml.safe_load(_readme_workflow())["jobs"]["digest"]["steps"][-1]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "gh.log"
+    fake = bin_dir / "gh"
+    fake.write_text(
+        "#!/usr/bin/env python3\nimport json, sys\n"
+        f"open({str(log)!r}, 'a').write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        f"if sys.argv[1:3] == ['issue', 'list']: print({listed!r})\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    fake.chmod(0o755)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "GH_TOKEN": "t",
+           "SUMMARY": "timeline digest: 1 deadline newly passed", "DIGEST": "/tmp/d.md"}
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                          env=env, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in log.read_text().splitlines()]
+
+
+def test_the_readme_gh_step_opens_an_issue_when_none_is_open(tmp_path):
+    calls = _issue_step(tmp_path, listed="")
+    assert calls[-1] == ["issue", "create", "--title", "timeline digest: 1 deadline newly passed",
+                         "--body-file", "/tmp/d.md", "--label", "deadline-digest"]  # fmt: skip
+
+
+def test_the_readme_gh_step_updates_the_open_issue(tmp_path):
+    calls = _issue_step(tmp_path, listed="12")
+    assert calls[-1] == ["issue", "edit", "12", "--title",
+                         "timeline digest: 1 deadline newly passed", "--body-file", "/tmp/d.md"]
