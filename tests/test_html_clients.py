@@ -153,6 +153,7 @@ def test_the_bundled_record_prints_with_every_marker_on_the_paper(run, tmp_path)
 
 TIMELINEJS_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>TimelineJS</title>
+<link rel="icon" href="data:,"><!-- else Chromium may ask for /favicon.ico and log its 404 -->
 <link rel="stylesheet" href="tl/css/timeline.css"><script src="tl/js/timeline.js"></script>
 </head><body><div id="timeline" style="width:100%;height:600px"></div>
 <script>
