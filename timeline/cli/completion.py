@@ -58,6 +58,10 @@ def formats(incomplete: str) -> list[str]:
     return _starting([*RENDERERS, *ALIASES], incomplete)
 
 
+def date_styles(incomplete: str) -> list[str]:
+    return _starting(["long", "iso"], incomplete)
+
+
 def statuses(incomplete: str) -> list[str]:
     from timeline.deadline_list import STATUSES
 
