@@ -140,7 +140,7 @@ def _when(found: re.Match[str], style: DateStyle) -> When | None:
     except ValueError:
         return None
     weekday = found["weekday"] is not None
-    if style == "long":
-        return When(found["day"], long_day(day, weekday))
+    if style == "long":  # every day of a count with its weekday: weekends are why days move
+        return When(found["day"], long_day(day, weekday=True))
     return When(found["day"], f"{WEEKDAYS[day.weekday()]} {found['day']}" if weekday
                 else found["day"])  # fmt: skip
