@@ -220,8 +220,8 @@ def test_timed_and_backward_and_court_day_explanations(run, habeas):
     page = parse(export(run, habeas))
     # The zone as the export writes a computed moment today (issue 14, item 13 is apart).
     assert explain(page, "reply") == [
-        "24 hours after “Hearing on the petition” at Mon May 5, 2025, 5:00 PM -04:00, every hour "
-        "counted (Fed. R. Civ. P. 6(a)(2))",
+        "24 hours after “Hearing on the petition” at Mon May 5, 2025, 5:00 PM -04:00, every "
+        "hour counted (Fed. R. Civ. P. 6(a)(2))",
         "Hour 24 ends Tue May 6, 2025, 5:00 PM -04:00",
         "Due Tue May 6, 2025, 5:00 PM -04:00",
     ]
