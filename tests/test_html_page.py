@@ -374,3 +374,29 @@ def test_the_browser_check_sees_a_date_broken_without_the_rule(run, habeas, tmp_
     page = wrapped_page(run, habeas).replace(rule, "")
     found = in_chromium(tmp_path, page, 375, tmp_path / "without.png")
     assert found["broken"] != []
+
+
+def test_an_explanation_keeps_a_local_mean_time_offset_to_the_second(run, write):
+    # New York's clock before 1883 ran 4:56:02 behind UTC; cut to minutes it names another time.
+    path = write("""
+        cases:
+          c: {title: C, timezone: America/New_York}
+        events:
+          - id: h
+            date: 1850-05-06T17:00
+            case: c
+            kind: hearing
+            title: Old hearing
+          - id: r
+            due: {after: h, hours: 24}
+            case: c
+            kind: deadline
+            title: Old reply
+    """)
+    [steps] = parse(export(run, path)).by_id("c--r").find_all("ul", cls="explain")
+    assert [li.text() for li in steps.find_all("li")] == [
+        "24 hours after “Old hearing” at Mon May 6, 1850, 5:00 PM -04:56:02, every hour counted "
+        "(Fed. R. Civ. P. 6(a)(2))",
+        "Hour 24 ends Tue May 7, 1850, 5:00 PM -04:56:02",
+        "Due Tue May 7, 1850, 5:00 PM -04:56:02",
+    ]

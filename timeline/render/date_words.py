@@ -46,12 +46,13 @@ def long_date(written: FileDate, tz_name: str | None) -> str:
     return text
 
 
-def long_moment(moment: datetime, weekday: bool = False) -> str:
+def long_moment(moment: datetime, weekday: bool = False, zone_text: str | None = None) -> str:
     """An aware moment: ``May 7, 2025, 5:00 PM EDT`` (``Wed May 7, ...`` with its weekday)."""
     clock = twelve_hour(moment.hour, moment.minute)
     if moment.second:  # a local mean time's offset has seconds: keep the moment exact
         clock = clock.replace(" ", f":{moment.second:02d} ")
-    return f"{long_day(moment.date(), weekday)}, {clock} {moment_zone(moment)}"
+    zone_text = zone_text if zone_text is not None else moment_zone(moment)
+    return f"{long_day(moment.date(), weekday)}, {clock} {zone_text}"
 
 
 def styled_date(written: FileDate, tz_name: str | None, style: DateStyle) -> str:

@@ -127,15 +127,28 @@ def _dated(text: str, style: DateStyle) -> Step:
     return pieces
 
 
+def _zone(moment: datetime) -> str:
+    """The moment's zone as the explanation wrote it; an offset with seconds (a local mean
+    time's, New York's -04:56:02) in full, since cut to minutes it names another instant."""
+    offset = moment.utcoffset()
+    if offset is None or not offset.seconds % 60:
+        return moment_zone(moment)
+    sign, total = ("-", -offset) if offset.days < 0 else ("+", offset)
+    minutes, seconds = divmod(int(total.total_seconds()), 60)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}"
+
+
 def _when(found: re.Match[str], style: DateStyle) -> When | None:
     try:
         if found["moment"]:
             moment = datetime.fromisoformat(found["moment"])
             if moment.tzinfo is None:
                 return None
-            words = (long_moment(moment, weekday=True) if style == "long"
-                     else f"{WEEKDAYS[moment.weekday()]} {clock(moment)} {moment_zone(moment)}")
-            return When(found["moment"], words)  # fmt: skip
+            if style == "long":
+                words = long_moment(moment, weekday=True, zone_text=_zone(moment))
+            else:
+                words = f"{WEEKDAYS[moment.weekday()]} {clock(moment)} {_zone(moment)}"
+            return When(found["moment"], words)
         day = date.fromisoformat(found["day"])
     except ValueError:
         return None
