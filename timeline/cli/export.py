@@ -30,7 +30,8 @@ PAGES = ("html", "markdown")
 
 @app.command(
     short_help="Export as markdown, json, csv, ics, html, TimelineJS or an Atom feed.",
-    epilog="\b\nExample:\n  " + 'timeline export --format html -o timeline.html',
+    epilog="\b\nExample:\n  " + "timeline export --format html --title 'Abrego Garcia: the record' "
+    "-o timeline.html",
 )
 def export(
     format: Annotated[
@@ -60,7 +61,8 @@ def export(
     title: Annotated[
         Optional[str],
         typer.Option("--title", metavar="TEXT",
-                     help="html, markdown: the page's heading (default: the cases' titles)."),
+                     help="html, markdown: the page's heading (default: the cases' titles in "
+                          "html, Timeline in markdown)."),
     ] = None,
     date_style: Annotated[
         Optional[str],
