@@ -16,7 +16,7 @@ from datetime import date, datetime
 from timeline.deadlines.due import Due
 from timeline.model import Event
 from timeline.render.date_words import WEEKDAYS, DateStyle, long_day, long_moment
-from timeline.render.phrases import clock, moment_zone
+from timeline.render.phrases import clock, zone_name
 
 
 @dataclass(frozen=True)
@@ -54,19 +54,28 @@ _UNITS = {"calendar days": ("day", "days"), "court days": ("court day", "court d
 _WEEKEND_DAYS = ("Saturday", "Sunday")
 
 
-def explain_steps(event: Event, due: Due, trigger: Event | None, style: DateStyle) -> list[Step]:
-    """The explanation of ``event``'s due date (counted from ``trigger``) as sentences."""
+def explain_steps(event: Event, due: Due, trigger: Event | None, style: DateStyle,
+                  tz_name: str | None = None) -> list[Step]:  # fmt: skip
+    """The explanation of ``event``'s due date (counted from ``trigger``) as sentences, each
+    time's zone named by the one rule (``zone_name``) on the clock of ``tz_name``, the case's."""
     lines = list(due.explain)
+    words = _Words(style, tz_name)
     steps: list[Step] = []
-    headline = _headline(lines, trigger, style)
+    headline = _headline(lines, trigger, words)
     if headline is not None:
         steps.append(headline)
     for line in lines:
-        steps.append(_sentence(line, style))
+        steps.append(_sentence(line, words))
     return steps
 
 
-def _headline(lines: list[str], trigger: Event | None, style: DateStyle) -> Step | None:
+@dataclass(frozen=True)
+class _Words:
+    style: DateStyle
+    tz_name: str | None
+
+
+def _headline(lines: list[str], trigger: Event | None, words: _Words) -> Step | None:
     """The trigger line and the count line as one sentence; both taken out of ``lines``."""
     if trigger is None or not lines:
         return None
@@ -81,41 +90,41 @@ def _headline(lines: list[str], trigger: Event | None, style: DateStyle) -> Step
     one, many = _UNITS[found["unit"]]
     head: Step = [f"{number} {one if number == 1 else many} {found['way']} ", Title(trigger.title)]
     if rest.startswith(", due "):  # the trigger is a deadline itself
-        head += [" (due ", *_dated(rest[len(", due "):], style), ")"]
+        head += [" (due ", *_dated(rest[len(", due "):], words), ")"]
     elif rest.startswith(" on "):
-        head += [" of ", *_dated(rest[len(" on "):], style)]
+        head += [" of ", *_dated(rest[len(" on "):], words)]
     elif rest.startswith(" at "):
-        head += [" at ", *_dated(rest[len(" at "):], style)]
+        head += [" at ", *_dated(rest[len(" at "):], words)]
     else:
         return None
-    head += [", ", *_dated(found["how"].replace("the trigger day", "that day"), style)]
+    head += [", ", *_dated(found["how"].replace("the trigger day", "that day"), words)]
     lines.remove(count)
     del lines[0]
     return head
 
 
-def _sentence(line: str, style: DateStyle) -> Step:
+def _sentence(line: str, words: _Words) -> Step:
     if found := _NTH.fullmatch(line):
         verb = "ends" if found["what"] == "hour" else "is"
         return [f"{found['what'].capitalize()} {found['n']} {verb} ",
-                *_dated(found["when"], style)]  # fmt: skip
+                *_dated(found["when"], words)]  # fmt: skip
     if (found := _MOVE.fullmatch(line)) and _DATE.fullmatch(found["from"]):
         reasons = [f"a {why}" if why in _WEEKEND_DAYS else why for why in found["why"].split("; ")]
-        return [*_dated(found["from"], style), f" is {' and '.join(reasons)}: moved to ",
-                *_dated(found["to"], style)]  # fmt: skip
+        return [*_dated(found["from"], words), f" is {' and '.join(reasons)}: moved to ",
+                *_dated(found["to"], words)]  # fmt: skip
     if found := _NOT_COUNTED.fullmatch(line):
-        return [*_dated(found["day"], style), f" is not counted: {found['why']}"]
+        return [*_dated(found["day"], words), f" is not counted: {found['why']}"]
     if line.startswith("due: "):
-        return ["Due ", *_dated(line[len("due: "):], style)]
-    return _dated(line[:1].upper() + line[1:], style)
+        return ["Due ", *_dated(line[len("due: "):], words)]
+    return _dated(line[:1].upper() + line[1:], words)
 
 
-def _dated(text: str, style: DateStyle) -> Step:
-    """``text`` with each ISO date or moment in it made a ``When`` in the style."""
+def _dated(text: str, words: _Words) -> Step:
+    """``text`` with each ISO date or moment in it made a ``When`` in the words' style."""
     pieces: Step = []
     at = 0
     for found in _DATE.finditer(text):
-        when = _when(found, style)
+        when = _when(found, words)
         if when is None:
             continue
         if found.start() > at:
@@ -127,33 +136,36 @@ def _dated(text: str, style: DateStyle) -> Step:
     return pieces
 
 
-def _zone(moment: datetime) -> str:
-    """The moment's zone as the explanation wrote it; an offset with seconds (a local mean
-    time's, New York's -04:56:02) in full, since cut to minutes it names another instant."""
+def _zone(moment: datetime, tz_name: str | None) -> str:
+    """The moment's zone by the one rule (``EDT`` where the offset is the case zone's, ``LMT``
+    for New York's local mean time); an offset with seconds shown as one (``-04:56:02``) in
+    full, since cut to minutes it names another instant."""
+    name = zone_name(moment, tz_name)
     offset = moment.utcoffset()
-    if offset is None or not offset.seconds % 60:
-        return moment_zone(moment)
+    if offset is None or not offset.seconds % 60 or not name.startswith(("+", "-")):
+        return name
     sign, total = ("-", -offset) if offset.days < 0 else ("+", offset)
     minutes, seconds = divmod(int(total.total_seconds()), 60)
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}"
 
 
-def _when(found: re.Match[str], style: DateStyle) -> When | None:
+def _when(found: re.Match[str], words: _Words) -> When | None:
     try:
         if found["moment"]:
             moment = datetime.fromisoformat(found["moment"])
             if moment.tzinfo is None:
                 return None
-            if style == "long":
-                words = long_moment(moment, weekday=True, zone_text=_zone(moment))
+            zone_text = _zone(moment, words.tz_name)
+            if words.style == "long":
+                shown = long_moment(moment, weekday=True, zone_text=zone_text)
             else:
-                words = f"{WEEKDAYS[moment.weekday()]} {clock(moment)} {_zone(moment)}"
-            return When(found["moment"], words)
+                shown = f"{WEEKDAYS[moment.weekday()]} {clock(moment)} {zone_text}"
+            return When(found["moment"], shown)
         day = date.fromisoformat(found["day"])
     except ValueError:
         return None
-    weekday = found["weekday"] is not None
-    if style == "long":  # every day of a count with its weekday: weekends are why days move
+    if words.style == "long":  # every day of a count with its weekday: weekends are why days move
         return When(found["day"], long_day(day, weekday=True))
-    return When(found["day"], f"{WEEKDAYS[day.weekday()]} {found['day']}" if weekday
-                else found["day"])  # fmt: skip
+    if found["weekday"] is not None:
+        return When(found["day"], f"{WEEKDAYS[day.weekday()]} {found['day']}")
+    return When(found["day"], found["day"])

@@ -177,7 +177,9 @@ def item(view: View, row: Row, ident: str) -> Iterator[str]:
     if state is not None and state.due is not None and state.due.explain:
         trigger = view.timeline.event_by_id().get(event.due.trigger) if event.due else None
         yield '<ul class="explain">'
-        for step in explain_steps(event, state.due, trigger, style(view)):
+        steps = explain_steps(event, state.due, trigger, style(view),
+                              view.timeline.timezone_of(event))  # fmt: skip
+        for step in steps:
             yield f"<li>{step_html(step)}</li>"
         yield "</ul>"
     if event.details:
