@@ -118,8 +118,9 @@ def page_options(name: str, title: str | None, date_style: str | None) -> None:
     not one: a json or csv export keeps ISO dates for programs to read."""
     for option, value in (("--title", title), ("--date-style", date_style)):
         if value is not None and name not in PAGES:
+            own = "titles" if option == "--title" else "dates"
             usage_error(f"{option}: only with --format html or markdown, the exports read as "
-                        f"pages; {name} keeps its own {'titles' if option == '--title' else 'dates'}")
+                        f"pages; {name} keeps its own {own}")
     if title is not None and not title.strip():
         usage_error("--title: empty; give the heading's text, or leave --title out for the "
                     "cases' titles")
