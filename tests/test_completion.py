@@ -25,6 +25,7 @@ def complete(words: str, cwd, monkeypatch) -> list[str]:  # type: ignore[no-unty
 @pytest.mark.parametrize("words, expected", [
     ("timeline show --case abr", ["abrego-garcia"]),
     ("timeline export --format tim", ["timelinejs"]),
+    ("timeline export --date-style l", ["long"]),
     ("timeline deadlines --status due", ["due-soon"]),
     ("timeline holidays --jurisdiction US-M", ["US-MA", "US-MD", "US-ME", "US-MI", "US-MN",
                                                 "US-MO", "US-MP", "US-MS", "US-MT"]),

@@ -80,12 +80,12 @@ def section(text: str, heading: str) -> str:
 def test_markdown_keys_each_details_to_its_row_and_lists_them_as_notes(run, write) -> None:
     text = export(run, "markdown", str(write(NOTES)))
     case = section(text, "## Case A")
-    assert "| 2025-04-30 | Order | Order setting a schedule (note 1) | confirmed | — |" in case
-    assert "| 2025-05-01 | Filing | A filing without details | confirmed | — |" in case
+    assert "| April 30, 2025 | Order | Order setting a schedule (note 1) | confirmed | — |" in case
+    assert "| May 1, 2025 | Filing | A filing without details | confirmed | — |" in case
     assert "| Answer due (**⚠ PASSED 571 days ago · no outcome recorded**) (note 2) |" in case
     notes = section(case, "### Notes")
     assert notes == """
-1. 2025-04-30 · Order setting a schedule
+1. April 30, 2025 · Order setting a schedule
 
    The court sets four dates. The order is known from a copy.
 
@@ -94,7 +94,7 @@ def test_markdown_keys_each_details_to_its_row_and_lists_them_as_notes(run, writ
 
    Nothing later is recorded.
 
-2. 2025-05-05 · Answer due
+2. May 5, 2025 · Answer due
 
    No event shows it met.
 """
@@ -113,11 +113,11 @@ def test_markdown_notes_read_back_as_paragraphs_and_lists(run, write) -> None:
     ]  # fmt: skip
     paragraphs = [inline(tokens[n + 1]) for n, t in enumerate(tokens) if t.type == "paragraph_open"]
     assert paragraphs == [
-        "2025-04-30 · Order setting a schedule",
+        "April 30, 2025 · Order setting a schedule",
         "The court sets four dates. The order is known from a copy.",
         "May 2: narrow the requests", "May 5: answer, and shore up the claims",
         "Nothing later is recorded.",
-        "2025-05-05 · Answer due", "No event shows it met.",
+        "May 5, 2025 · Answer due", "No event shows it met.",
     ]  # fmt: skip
 
 

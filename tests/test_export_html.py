@@ -75,8 +75,8 @@ def test_passed_deadlines_are_listed_first(page):
     entries = [li.text() for li in alerts.find_all("li")]
     assert len(entries) == 4
     assert entries[1] == (
-        "PASSED 571 days ago · no outcome recorded Government to answer pending discovery and shore up its privilege "
-        "claims (due 2025-05-05)"
+        "PASSED 571 days ago · no outcome recorded Abrego Garcia v. Noem: Government to answer pending "
+        "discovery and shore up its privilege claims (due May 5, 2025)"
     )
 
 
@@ -166,5 +166,6 @@ def test_a_passed_deadline_of_two_cases_links_to_the_case_shown(run, write):
     assert link.attrs["href"] == "#second--answer"
     assert page.by_id("second--answer")
     assert alerts.find_all("li")[0].text() == (
-        "PASSED 571 days ago · no outcome recorded Answer due (due 2025-05-05 17:00 UTC)"
+        "PASSED 571 days ago · no outcome recorded First v. Case; Second v. Case: Answer due (due "
+        "May 5, 2025, 5:00 PM UTC)"
     )

@@ -117,6 +117,10 @@ def test_a_timed_computed_deadline_at_the_edges_is_named_by_its_zone(run, write)
         assert f"  due          {due} · " + ("739946 days ago" if due[0] == "0" else
                                            "in 2912112 days") in listed  # fmt: skip
     page = run("export", "--format", "html", "-f", str(path), "--today", FIXED_TODAY).stdout
+    assert ('<time datetime="9999-12-31T10:00-05:00">December 31, 9999, 10:00 AM EST</time>'
+            in page)
+    page = run("export", "--format", "html", "--date-style", "iso", "-f", str(path),
+               "--today", FIXED_TODAY).stdout  # fmt: skip
     assert '<time datetime="9999-12-31T10:00-05:00">9999-12-31 10:00 EST</time>' in page
     slides = json.loads(run("export", "--format", "timelinejs", "-f", str(path),
                             "--today", FIXED_TODAY).stdout)["events"]  # fmt: skip

@@ -168,7 +168,7 @@ def test_each_hostile_title_sits_in_one_cell(hostile: str) -> None:
     for key, title in TITLES.items():
         assert any(cell == title or cell.startswith(title + " (") for cell in shown), (key, shown)
     # the deadline's own table too: due, deadline, status, set by, met by
-    assert [row[1] for row in rows if row[0] == "2025-01-04" and len(row) == 5][-1] == TITLES["newline"]
+    assert [row[1] for row in rows if row[0] == "January 4, 2025" and len(row) == 5][-1] == TITLES["newline"]
 
 
 def test_hostile_case_fields_stay_text(hostile: str) -> None:
@@ -200,7 +200,7 @@ def test_bundled_markdown_structure(run) -> None:
     result = run("export", "--format", "md", "-f", str(BUNDLED), "--today", FIXED_TODAY)
     assert result.exit_code == 0
     text = result.stdout
-    assert text.startswith("# Timeline\n\nGenerated on 2026-11-27;")
+    assert text.startswith("# Timeline\n\nGenerated on November 27, 2026;")
     tokens = parse(text)
     headings = [inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[:2] == ["Timeline", "Abrego Garcia v. Noem"]
@@ -209,11 +209,11 @@ def test_bundled_markdown_structure(run) -> None:
     assert "- **Judge:** Paula Xinis" in text
     rows = table_rows(tokens)
     deadline = [row for row in rows if row[1].startswith("Government to answer pending")]
-    assert deadline == [["2025-05-05", "Government to answer pending discovery and shore up its "
+    assert deadline == [["May 5, 2025", "Government to answer pending discovery and shore up its "
                          "privilege claims", "⚠ PASSED 571 days ago · no outcome recorded",
-                         "2025-04-30: Court sets a discovery schedule running to May 9", "—"]]  # fmt: skip
+                         "April 30, 2025: Court sets a discovery schedule running to May 9", "—"]]  # fmt: skip
     # every footnote mark has its definition, with title, author and date
-    assert "[^1]: Ximena Hasbach, *CECOT, El Salvador's torture prison for rent*, 2025-05-22." in text
+    assert "[^1]: Ximena Hasbach, *CECOT, El Salvador's torture prison for rent*, May 22, 2025." in text
     marks = {part.split("]")[0] for part in text.split("[^")[1:]}
     for mark in marks:
         assert f"[^{mark}]: " in text

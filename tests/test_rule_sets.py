@@ -602,5 +602,6 @@ def test_the_html_card_shows_the_range_where_readings_differ(run, write) -> None
     write(events_file("eoir", "US", "2026-06-22", "{before: trigger, period: prehearing-filing}"))
     result = run("export", "--format", "html", "--today", "2020-01-01")
     assert result.exit_code == 0, result.stderr
-    assert ('Due <time datetime="2026-06-08">2026-06-08</time> '
-            "(readings differ: 2026-06-05 to 2026-06-08)") in result.stdout
+    assert ('Due <time datetime="2026-06-08">June 8, 2026</time> (readings differ: '
+            '<time datetime="2026-06-05">June 5, 2026</time> to '
+            '<time datetime="2026-06-08">June 8, 2026</time>)') in result.stdout

@@ -117,7 +117,7 @@ def test_markdown_tells_a_missed_deadline_from_one_whose_outcome_is_unknown(run)
     events = {row[2]: row for row in rows if len(row) == 5 and row[1] == "Deadline"}
     assert f"Passed deadline (⚠ {PASSED})" in events
     assert f"Missed deadline (⚠ {MISSED})" in events
-    statuses = {row[1]: row[2] for row in rows if len(row) == 5 and row[0].startswith("2025")}
+    statuses = {row[1]: row[2] for row in rows if len(row) == 5 and row[0].endswith("2025")}
     assert statuses["Passed deadline"] == f"⚠ {PASSED}"
     assert statuses["Missed deadline"] == f"⚠ {MISSED}"
 
@@ -130,8 +130,8 @@ def test_html_badge_and_passed_box_say_no_outcome_recorded(run) -> None:
     [box] = page.find_all("section", cls="alerts")
     assert box.find_all("h2")[0].text() == "Deadlines passed and not recorded as met"
     items = [li.text() for li in box.find_all("li")]
-    assert items == [f"{MISSED} Missed deadline (due 2025-05-01)",
-                     f"{PASSED} Passed deadline (due 2025-06-01)"]  # fmt: skip
+    assert items == [f"{MISSED} Case A: Missed deadline (due May 1, 2025)",
+                     f"{PASSED} Case A: Passed deadline (due June 1, 2025)"]  # fmt: skip
     meta = page.find_all("p", cls="meta")[0].text()
     assert "2 passed, not recorded as met" in meta and "unmet" not in meta
 

@@ -78,6 +78,12 @@ counts = _table("counts")
 services = _table("service_methods")
 
 
+def date_styles(incomplete: str) -> list[str]:
+    from timeline.vocabulary import starting
+
+    return starting(["long", "iso"], incomplete)
+
+
 def outcomes(incomplete: str) -> list[str]:
     from timeline.cli.mark import OUTCOMES
     from timeline.vocabulary import starting

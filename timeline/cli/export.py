@@ -24,11 +24,14 @@ FORMATS = ", ".join([*RENDERERS, *ALIASES])
 # The feeds a reader fetches again, and the field in which each says when an event last changed
 # (from git, where the file's history is there).
 FEEDS = {"ics": "LAST-MODIFIED", "atom": "updated"}
+# The formats with a page heading and dates in words: the ones --title and --date-style change.
+PAGES = ("html", "markdown")
 
 
 @app.command(
     short_help="Export as markdown, json, csv, ics, html, TimelineJS or an Atom feed.",
-    epilog="\b\nExample:\n  " + 'timeline export --format html -o timeline.html',
+    epilog="\b\nExample:\n  " + "timeline export --format html --title 'Abrego Garcia: the record' "
+    "-o timeline.html",
 )
 def export(
     format: Annotated[
@@ -55,6 +58,18 @@ def export(
         typer.Option("--split-cases", metavar="DIR",
                      help="ics, atom: write every case's feed into DIR, as CASE.ics or CASE.atom."),
     ] = None,
+    title: Annotated[
+        Optional[str],
+        typer.Option("--title", metavar="TEXT",
+                     help="html, markdown: the page's heading (default: the cases' titles in "
+                          "html, Timeline in markdown)."),
+    ] = None,
+    date_style: Annotated[
+        Optional[str],
+        typer.Option("--date-style", metavar="STYLE", autocompletion=completion.date_styles,
+                     help="html, markdown: dates as 'long' (May 7, 2025; the default) or "
+                          "'iso' (2025-05-07)."),
+    ] = None,
 ) -> None:
     """Export the timeline (or the filtered part of it) as markdown, json, ..."""
     format_read_as_file(paths, file)  # before --format is missing: the format went to -f
@@ -69,12 +84,16 @@ def export(
         usage_error("--split-cases: only with --format ics or atom")
     if split_cases is not None and output is not None:
         usage_error("--split-cases writes one file a case: not with --output")
+    page_options(name, title, date_style)
     from timeline.render import notes, renderer
 
     result, view = select([*(paths or []), *(file or [])], cases=case, kinds=kind, people=person,
                           tags=tag, since=since,
                           until=until, search=search, today=today, soon=soon,
                           command="export")  # fmt: skip
+    from dataclasses import replace
+
+    view = replace(view, title=title, date_style=date_style or "long")
     said = []
     if name in FEEDS:
         view, said = with_edits(view, FEEDS[name])
@@ -92,6 +111,24 @@ def export(
 
     for note in said:
         err_console().print(f"timeline: note: {visible(note)}", markup=False, highlight=False)
+
+
+def page_options(name: str, title: str | None, date_style: str | None) -> None:
+    """Refuse --title and --date-style where they would change nothing, and a style that is
+    not one: a json or csv export keeps ISO dates for programs to read."""
+    for option, value in (("--title", title), ("--date-style", date_style)):
+        if value is not None and name not in PAGES:
+            own = "titles" if option == "--title" else "dates"
+            usage_error(f"{option}: only with --format html or markdown, the exports read as "
+                        f"pages; {name} keeps its own {own}")
+    if title is not None and not title.strip():
+        usage_error("--title: empty; give the heading's text, or leave --title out for the "
+                    "cases' titles")
+    if date_style is not None and date_style not in ("long", "iso"):
+        from timeline.diagnostics import suggest
+
+        usage_error(f"--date-style: unknown style '{date_style}'"
+                    f"{suggest(date_style, ['long', 'iso'])}; one of: long, iso")  # fmt: skip
 
 
 def format_read_as_file(paths: list[str] | None, files: list[str] | None) -> None:

@@ -29,6 +29,10 @@ class View:
     filters: Filters = field(default_factory=_no_filters)
     # When each event (by index) was last edited, where its file's git history says so.
     edits: dict[int, datetime] = field(default_factory=dict)
+    # The page's heading where the user gave one (html, markdown), else each format's own.
+    title: str | None = None
+    # How the html and markdown exports write dates: "long" (May 7, 2025) or "iso" (2025-05-07).
+    date_style: str = "long"
 
 
 Renderer = Callable[[View], str]

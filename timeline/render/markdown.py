@@ -16,7 +16,8 @@ from timeline.deadlines.status import FLAGGED
 from timeline.model import Event, Source
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import badge, blocks, due_label, event_zone, full_date, plural
+from timeline.render.date_words import DateStyle, styled_date, styled_day, styled_due
+from timeline.render.phrases import badge, blocks, event_zone, plural
 from timeline.timeline import Timeline
 
 NO_CASE = "Events without a case"
@@ -74,8 +75,9 @@ def link(url: str) -> str | None:
 class Footnotes:
     """Sources numbered in the order the document first cites them."""
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, style: DateStyle = "long") -> None:
         self.timeline = timeline
+        self.style = style
         self.numbers: dict[str, int] = {}
 
     def marks(self, event: Event) -> str:
@@ -89,17 +91,17 @@ class Footnotes:
         lines = []
         for ref, number in self.numbers.items():
             source = self.timeline.sources.get(ref)
-            text = cite(source) if source is not None else cite_url(ref)
+            text = cite(source, self.style) if source is not None else cite_url(ref)
             lines.append(f"[^{number}]: {text}")
         return lines
 
 
-def cite(source: Source) -> str:
-    """``Author, Publisher, *Title*, 2025-05-22. <https://...>``"""
+def cite(source: Source, style: DateStyle = "long") -> str:
+    """``Author, Publisher, *Title*, May 22, 2025. <https://...>``"""
     parts = [escape(who) for who in (source.author, source.publisher) if who]
     parts.append(f"*{escape(source.title)}*")
     if source.date is not None:
-        parts.append(source.date.iso())
+        parts.append(styled_date(source.date, None, style))
     text = ", ".join(parts) + "."
     address = link(source.url) if source.url else None
     return f"{text} {address}" if address else text
@@ -114,9 +116,10 @@ def cite_url(url: str) -> str:
 
 def render(view: View) -> str:
     tl = view.timeline
-    notes = Footnotes(tl)
-    lines = ["# Timeline", ""]
-    lines.append(f"Generated on {view.today.isoformat()}; deadline statuses are as of that day.")
+    notes = Footnotes(tl, style(view))
+    lines = [f"# {escape(view.title)}" if view.title else "# Timeline", ""]
+    lines.append(f"Generated on {styled_day(view.today, style(view))}; deadline statuses are as "
+                 "of that day.")  # fmt: skip
     lines.append("")
     lines.append(summary(view))
     if view.filters.active():
@@ -146,6 +149,10 @@ def render(view: View) -> str:
         lines.append("")
         lines.extend(definitions)
     return "\n".join(lines) + "\n"
+
+
+def style(view: View) -> DateStyle:
+    return "iso" if view.date_style == "iso" else "long"
 
 
 def summary(view: View) -> str:
@@ -179,11 +186,11 @@ def when(view: View, row: Row) -> str:
     zone = event_zone(view.timeline, event)
     if event.date is None:
         if row.state is not None and row.state.due is not None:
-            return due_label(row.state.due, zone)
+            return styled_due(row.state.due, style(view), zone)
         return "undated"
-    text = full_date(event.date, zone)
+    text = styled_date(event.date, zone, style(view))
     if event.end is not None:
-        text += f" – {full_date(event.end, zone)}"
+        text += f" – {styled_date(event.end, zone, style(view))}"
     return ("c. " + text) if event.circa else text
 
 
@@ -258,5 +265,6 @@ def reference(view: View, by_id: dict[str, Event], key: str | None) -> str:
     target = by_id.get(key)
     if target is None:
         return escape(key)
-    date = full_date(target.date, event_zone(view.timeline, target)) if target.date else ""
+    zone = event_zone(view.timeline, target)
+    date = styled_date(target.date, zone, style(view)) if target.date else ""
     return (f"{date}: " if date else "") + escape(target.title)

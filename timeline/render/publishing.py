@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from timeline.dates import FileDate
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
@@ -36,6 +37,7 @@ class SourceRef:
 
     label: str
     url: str | None
+    date: FileDate | None = None  # the source's date, where the label leaves it out
 
 
 def web_url(text: str | None) -> str | None:
@@ -46,7 +48,9 @@ def web_url(text: str | None) -> str | None:
     return text.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def source_refs(timeline: Timeline, event: Event) -> list[SourceRef]:
+def source_refs(timeline: Timeline, event: Event, dated: bool = True) -> list[SourceRef]:
+    """The event's sources; with ``dated`` False, a source's date is left for the caller to
+    write in its own style (``SourceRef.date``) instead of ending the label."""
     refs = []
     for ref in event.sources:
         source = timeline.sources.get(ref)
@@ -56,9 +60,9 @@ def source_refs(timeline: Timeline, event: Event) -> list[SourceRef]:
         label = source.title
         if source.publisher:
             label += f", {source.publisher}"
-        if source.date is not None:
+        if source.date is not None and dated:
             label += f", {source.date.iso()}"
-        refs.append(SourceRef(label, web_url(source.url)))
+        refs.append(SourceRef(label, web_url(source.url), None if dated else source.date))
     return refs
 
 
