@@ -165,6 +165,15 @@ window.timeline = new TL.Timeline("timeline", "timeline.json",
 </body></html>
 """
 SLIDES = "document.querySelectorAll('.tl-slide').length"
+# TimelineJS reports data it cannot read in its own message box, not on the console.
+TL_MESSAGE = ("Array.from(document.querySelectorAll('.tl-message-content'))"
+              ".map(e => e.textContent).join(' ')")
+
+
+def timelinejs_problems(browser: devtools.Browser) -> list[str]:
+    """Console errors and warnings, and any error TimelineJS shows in its message box."""
+    shown = browser.evaluate(TL_MESSAGE)
+    return [*browser.errors(), *([f"TimelineJS: {shown}"] if "Error" in shown else [])]
 
 
 def timelinejs_site(tmp_path: Path, data: str) -> Path:
@@ -187,15 +196,30 @@ def test_timelinejs_shows_the_export_without_a_console_error(run, tmp_path):
         # A slide an event shown by the export, and its title slide.
         slides = browser.wait_for(f"{SLIDES} >= 46 && {SLIDES}")
         title = browser.evaluate("document.querySelector('.tl-slide .tl-headline').textContent")
-        errors = browser.errors()
+        errors = timelinejs_problems(browser)
     assert slides >= 46
     assert title.startswith("Timeline")
     assert errors == []
 
 
-def test_the_timelinejs_check_sees_a_console_error(tmp_path):
+def test_the_timelinejs_check_sees_the_error_timelinejs_shows(tmp_path):
     site = timelinejs_site(tmp_path, '{"events": "not a list"}')
     with devtools.serve(site) as url, devtools.browser() as browser:
         browser.open(url + "index.html")
+        problems = browser.wait_for(
+            f"({TL_MESSAGE}).includes('Error') && ({TL_MESSAGE})", timeout=10
+        )  # fmt: skip
+        assert "Cannot create property" in problems
+        assert timelinejs_problems(browser) != []
+
+
+def test_the_timelinejs_check_sees_an_uncaught_exception(tmp_path):
+    site = timelinejs_site(tmp_path, "{}")
+    page = (site / "index.html").read_text(encoding="utf-8")
+    (site / "index.html").write_text(
+        page.replace("</body>", "<script>null.planted;</script></body>"), encoding="utf-8"
+    )  # fmt: skip
+    with devtools.serve(site) as url, devtools.browser() as browser:
+        browser.open(url + "index.html")
         browser.wait_for("false", timeout=2)
-        assert browser.errors() != []
+        assert any("planted" in problem for problem in timelinejs_problems(browser))
