@@ -348,16 +348,51 @@ def _json_of(buffer: bytearray) -> str | None:
     """Parse with ryml and emit JSON; None unless the file is one block of YAML: a mapping."""
     assert _ryml is not None
     tree = _ryml.Tree()
+    # Room for every node at once: grown as it parses, the tree is copied each time it
+    # doubles, which cost more than the parse itself at 100,000 events.
+    tree.reserve(_nodes_at_most(buffer))
     with _quiet_stderr():  # ryml prints its errors itself; the exact reader words them
         try:
             _ryml.parse_in_place(buffer, tree)
             root = tree.root_id()
             if not tree.is_map(root) or tree.is_stream(root) or tree.is_doc(root):
                 return None
-            document: str = _ryml.emit_json(tree)  # refuses a tree nested too deep
+            written = _emit_json(tree, root, len(buffer))  # refuses a tree nested too deep
         except _ryml.ExceptionBasic:  # ryml's parse and emit errors: the exact reader says why
             return None
-    return document
+    del tree  # big files: its nodes take several times the text's room
+    try:
+        return written.decode("utf-8")
+    except UnicodeDecodeError:  # not UTF-8: an escaped surrogate ("\ud800") written as bytes
+        return None
+
+
+def _nodes_at_most(buffer: bytearray) -> int:
+    """About how many nodes ryml's tree will hold: one a line (a key and its value, an item),
+    one more an item that starts a mapping, one a flow collection and one each item after
+    its first. A little over for the usual file (a block text's lines are one node); a file
+    that needs more only grows the tree, as it did without a reserve."""
+    # The four single characters in one pass (count() makes one a character).
+    counted = len(buffer.translate(None, _NOT_COUNTED))
+    return counted + buffer.count(b"- ") + 16
+
+
+_NOT_COUNTED = bytes(sorted(set(range(256)) - set(b"\n,[{")))
+
+
+def _emit_json(tree: Any, root: int, read: int) -> bytearray:
+    """The tree as JSON, written into one buffer: ryml's own emit_json measures the text in a
+    first pass, then copies it into a new str, which took twice as long. JSON's quotes and
+    braces make it a little longer than the ``read`` bytes of YAML (a sixth, for the
+    generated files); where the guess is short, ryml says how long, and writes it again."""
+    assert _ryml is not None
+    buffer = bytearray(read + read // 3 + 4096)
+    failed, size = _ryml.emit_json_to_substr(tree, root, buffer)
+    if failed:  # a JSON text longer than guessed: its length is known now
+        buffer = bytearray(size)
+        failed, size = _ryml.emit_json_to_substr(tree, root, buffer)
+    del buffer[size:]
+    return buffer
 
 
 class _quiet_stderr:
