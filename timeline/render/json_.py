@@ -13,7 +13,7 @@ from timeline.render import View
 
 def render(view: View) -> str:
     # json.dumps(document, indent=2, ensure_ascii=False), byte for byte, faster (big files)
-    return jsontext.dumps(document(view)) + "\n"
+    return jsontext.dumps_plain(document(view)) + "\n"
 
 
 def document(view: View) -> dict[str, Any]:
