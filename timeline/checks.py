@@ -41,15 +41,30 @@ class Context:
     # The same for the ids of cases, people, sources and kinds, by section.
     left_out: dict[str, set[str]] = field(default_factory=dict)
 
+    # One field of every event, in event order, read once for all the checks (``column``).
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+
+    def column(self, name: str) -> list[Any]:
+        """Field ``name`` of every event. Reading a field of 100,000 models costs about as
+        much as a check's own work, so each is read once, in C (map and attrgetter)."""
+        values = self.columns.get(name)
+        if values is None:
+            values = self.columns[name] = list(map(attrgetter(name), self.timeline.events))
+        return values
+
     @cached_property
     def index_of(self) -> dict[str, int]:
-        """Each event id's index; built once, since several checks look ids up."""
-        return {event.id: i for i, event in enumerate(self.timeline.events) if event.id is not None}
+        """Each event id's index (the last, for an id written twice); built once, since
+        several checks look ids up."""
+        index = dict(zip(self.column("id"), range(len(self.timeline.events))))
+        index.pop(None, None)  # type: ignore[call-overload]  # events without an id
+        return index  # type: ignore[return-value]
 
     @cached_property
     def by_id(self) -> dict[str, Event]:
-        events = self.timeline.events
-        return {ident: events[index] for ident, index in self.index_of.items()}
+        events = dict(zip(self.column("id"), self.timeline.events))
+        events.pop(None, None)  # type: ignore[call-overload]
+        return events  # type: ignore[return-value]
 
     def report(self, index: int, key: str | None, code: str, message: str,
                at_key: bool = False, item: int | None = None) -> None:
@@ -94,14 +109,9 @@ def run_checks(
         pass
 
 
-# Each of an event's fields at once, for the checks' first look over every event: map() and
-# set operations run it in C, and the per-event loops that word a problem run only if one can
-# be found. At 100,000 events those loops were a third of `check`'s time.
-_ID = attrgetter("id")
-_KIND = attrgetter("kind")
-_CASES, _PEOPLE, _SOURCES = attrgetter("case"), attrgetter("people"), attrgetter("sources")
-_REFS = attrgetter("set_by", "met_by", "replaces")
-_DUE = attrgetter("due")
+# The checks first look over the columns of every event (Context.column) with set
+# operations in C; the per-event loops that word a problem run only where one can be found.
+# At 100,000 events those loops were a third of `check`'s time.
 
 
 def _union(lists: Iterable[Iterable[str]]) -> set[str]:
@@ -109,8 +119,8 @@ def _union(lists: Iterable[Iterable[str]]) -> set[str]:
 
 
 def check_unique_ids(ctx: Context) -> None:
-    events = ctx.timeline.events
-    if len(events) - list(map(_ID, events)).count(None) == len(ctx.index_of):
+    ids = ctx.column("id")
+    if len(ids) - ids.count(None) == len(ctx.index_of):
         return  # as many ids as different ones: none twice
     first: dict[str, Where] = {}
     for index, event in enumerate(ctx.timeline.events):
@@ -134,7 +144,7 @@ def check_references(ctx: Context) -> None:
     what = {"case": "case", "people": "person", "sources": "source"}
     cases, people, sources = tl.cases.keys(), tl.people.keys(), tl.sources.keys()
     kinds = tl.kinds.keys() | left_out.get("kinds", set())
-    if _references_known(tl.events, kinds, cases, people, sources, event_ids):
+    if _references_known(ctx, kinds, cases, people, sources, event_ids):
         return
     for index, event in enumerate(tl.events):
         if event.kind not in kinds:
@@ -155,20 +165,21 @@ def check_references(ctx: Context) -> None:
                        + suggest(event.due.trigger, event_ids))
 
 
-def _references_known(events: list[Event], kinds: AbstractSet[str], cases: AbstractSet[str],
+def _references_known(ctx: Context, kinds: AbstractSet[str], cases: AbstractSet[str],
                       people: AbstractSet[str], sources: AbstractSet[str],
                       event_ids: AbstractSet[str]) -> bool:
     """Whether every reference of every event is known, so check_references has nothing to
     report (a source that is a URL is the model's to check, as in its loop)."""
-    if not kinds >= set(map(_KIND, events)):
+    if not kinds >= set(ctx.column("kind")):
         return False
-    if not (cases >= _union(map(_CASES, events)) and people >= _union(map(_PEOPLE, events))):
+    if not (cases >= _union(ctx.column("case")) and people >= _union(ctx.column("people"))):
         return False
-    if any("/" not in ref and ":" not in ref for ref in _union(map(_SOURCES, events)) - sources):
+    unknown_sources = _union(ctx.column("sources")) - sources
+    if any("/" not in ref and ":" not in ref for ref in unknown_sources):
         return False
-    referred = _union(map(_REFS, events))
-    referred.discard(None)  # type: ignore[arg-type]
-    referred.update(due.trigger for due in filter(None, map(_DUE, events)))
+    referred = {*ctx.column("set_by"), *ctx.column("met_by"), *ctx.column("replaces")}
+    referred.discard(None)
+    referred.update(due.trigger for due in filter(None, ctx.column("due")))
     referred.discard("")  # a due with neither after: nor before: (check_deadline_fields)
     return event_ids >= referred
 
@@ -187,7 +198,7 @@ def _report_unknown_ids(ctx: Context, index: int, event: Event, known: dict[str,
 
 def check_dates(ctx: Context) -> None:
     events = ctx.timeline.events
-    for index in _dates_to_look_at(events):
+    for index in _dates_to_look_at(ctx.column("date"), ctx.column("end")):
         event = events[index]
         if event.kind != "deadline" and event.date is None:
             ctx.report(index, None, "T102", "missing required field 'date' in this event")
@@ -209,11 +220,11 @@ def check_dates(ctx: Context) -> None:
                        f"end: {event.end} is before the event's date {event.date}")
 
 
-def _dates_to_look_at(events: list[Event]) -> list[int]:
+def _dates_to_look_at(dates: list[FileDate | None], ends: list[FileDate | None]) -> list[int]:
     """The events check_dates can say something of: with no date, with an end, or with a
     time written without an offset (a time is always written with its minute)."""
-    return [index for index, event in enumerate(events)
-            if (written := event.date) is None or event.end is not None
+    return [index for index, (written, end) in enumerate(zip(dates, ends))
+            if written is None or end is not None
             or (written.hour is not None and written.offset is None)]  # fmt: skip
 
 
@@ -260,7 +271,7 @@ def _ends_before(ctx: Context, event: Event) -> bool:
 def check_deadline_fields(ctx: Context) -> None:
     events = ctx.by_id
     timeline_events = ctx.timeline.events
-    for index in _deadline_fields_to_look_at(timeline_events):
+    for index in _deadline_fields_to_look_at(ctx):
         event = timeline_events[index]
         if event.kind != "deadline":
             for key in DEADLINE_FIELDS:
@@ -301,14 +312,14 @@ def check_deadline_fields(ctx: Context) -> None:
                        "status: missed contradicts met_by: remove one of them")
 
 
-_DEADLINE_FIELDS = attrgetter(*DEADLINE_FIELDS)
 _NO_DEADLINE_FIELDS = (None,) * len(DEADLINE_FIELDS)
 
 
-def _deadline_fields_to_look_at(events: list[Event]) -> list[int]:
+def _deadline_fields_to_look_at(ctx: Context) -> list[int]:
     """The deadlines, and the other events that have a field only a deadline takes."""
-    return [index for index, event in enumerate(events)
-            if event.kind == "deadline" or _DEADLINE_FIELDS(event) != _NO_DEADLINE_FIELDS]
+    fields = zip(*(ctx.column(name) for name in DEADLINE_FIELDS))
+    return [index for index, (kind, written) in enumerate(zip(ctx.column("kind"), fields))
+            if kind == "deadline" or written != _NO_DEADLINE_FIELDS]
 
 
 def _check_due_rules(ctx: Context, index: int, event: Event, due: DueSpec) -> None:
@@ -381,10 +392,11 @@ def check_deadline_cycles(ctx: Context) -> None:
     """A deadline computed from a deadline computed from ... itself has no date."""
     tl = ctx.timeline
     index_of = ctx.index_of
+    ids = ctx.column("id")
     after = {
-        event.id: event.due.trigger
-        for event in tl.events
-        if event.id is not None and event.due is not None
+        ids[index]: due.trigger
+        for index, due in enumerate(ctx.column("due"))
+        if due is not None and ids[index] is not None
     }
     reported: set[str] = set()
     for start in after:
@@ -408,7 +420,7 @@ def check_computed_triggers(ctx: Context) -> None:
 
     events = ctx.by_id
     timeline_events = ctx.timeline.events
-    for index in [i for i, due in enumerate(map(_DUE, timeline_events)) if due is not None]:
+    for index in [i for i, due in enumerate(ctx.column("due")) if due is not None]:
         event = timeline_events[index]
         due = event.due
         if event.kind != "deadline" or due is None or event.date is not None:
@@ -502,16 +514,16 @@ def check_warnings(ctx: Context) -> None:
     today = ctx.today
     # A date in a year before today's is past (with no today, none reaches the year 10,000).
     this_year = today.year if today is not None else 10_000
-    for index, event in enumerate(tl.events):
-        if not event.sources:
+    fields = zip(ctx.column("sources"), ctx.column("kind"), ctx.column("case"), ctx.column("date"))
+    for index, (sources, kind, cases, written) in enumerate(fields):
+        if not sources:
             ctx.report(index, None, "W301", "this event has no source: add sources:")
-        if event.kind == "deadline" and not event.case:
+        if kind == "deadline" and not cases:
             ctx.report(index, None, "W302", "this deadline belongs to no case: add case:")
-        written = event.date
-        if (written is not None and written.year >= this_year and event.kind in UNSCHEDULABLE
+        if (written is not None and written.year >= this_year and kind in UNSCHEDULABLE
                 and today is not None and written.first_day > today):
             ctx.report(index, "date", "W303",
-                       f"date: {event.date} is in the future, but {_article(event.kind)} {event.kind} cannot be "
+                       f"date: {written} is in the future, but {_article(kind)} {kind} cannot be "
                        "scheduled; is the year right?")
 
 
