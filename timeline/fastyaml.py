@@ -162,7 +162,7 @@ def _unvouched(text: str, data: bytearray) -> bool:
         return True  # a tab or another control character
     if not text.isascii() and _BAD_UTF8.search(data):
         return True
-    if _LONE_CR.search(data):
+    if b"\r" in data and _LONE_CR.search(data):  # (a search for one byte runs in C, memchr)
         return True
     if _MANY_SPACES in text:
         return True
@@ -190,12 +190,13 @@ def _unvouched(text: str, data: bytearray) -> bool:
         elif not (mark == "]" and before == "[" or mark == "}" and before == "{"):
             return True  # an anchor, alias, tag, or a plain text PyYAML cannot start with it
     lines = _Lines(text)
-    at = text.find(" #")
+    at = text.find("#")  # each " #": looked for from its rarer "#", which str.find finds fast
     while at >= 0:  # a comment in a flow collection: "{a: b #c}" eats the brace for PyYAML
-        line = lines.at(at)
-        if line.first_open < at or line.last_close > at:
-            return True
-        at = text.find(" #", at + 2)
+        if at > 0 and text[at - 1] == " ":
+            line = lines.at(at - 1)
+            if line.first_open < at - 1 or line.last_close > at - 1:
+                return True
+        at = text.find("#", at + 1)
     lines = _Lines(text)
     at = text.find("?")
     while at >= 0:  # in a flow collection, PyYAML ends a plain text at "?" (YAML 1.2 does not)
@@ -472,9 +473,9 @@ def _event_positions(text: str, events: list[Any]) -> list[Pos] | None:
     if first is None:
         return None
     indent = len(first.group(1))
-    for shallower in range(indent):  # a dash left of the items: not one block list
-        if re.compile("\n" + " " * shallower + "-[ \r\n]").search(text, start, end):
-            return None
+    # A dash left of the items: not one block list.
+    if indent and re.compile("\n {0,%d}-[ \r\n]" % (indent - 1)).search(text, start, end):
+        return None
     head, *items = text[start:end].split("\n" + " " * indent + "-")
     if len(items) != len(events):
         return None
