@@ -18,7 +18,7 @@ import os
 import re
 from itertools import accumulate, repeat
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Callable
 
 from timeline.yamltree import Mapping, Pos, Sequence
 
@@ -131,7 +131,7 @@ def read_fast(text: str) -> Mapping | None:
             return None
         root = json.loads(
             document,
-            object_pairs_hook=_mapping,
+            object_pairs_hook=_mapping_hook(),
             parse_int=str,  # the digits as written: JSON ints are emitted verbatim
             parse_float=_refuse_float,  # ryml rewrites some (".5" -> "0.5")
         )
@@ -428,15 +428,26 @@ class _Unplaced(Mapping):
     value_pos = _NO_POSITIONS
 
 
-def _mapping(pairs: list[tuple[str, Any]]) -> Mapping:
-    mapping: Mapping = _Unplaced(pairs)
-    if len(mapping) != len(pairs):
-        raise _Unvouched("duplicate key")
-    if "" in mapping:
-        raise _Unvouched("an empty key: ryml reads `: x` as one, PyYAML refuses it")
-    if pairs and max(map(len, mapping)) > _LONGEST_SIMPLE_KEY:
-        raise _Unvouched("a key longer than PyYAML reads")
-    return mapping
+def _mapping_hook() -> Callable[[list[tuple[str, Any]]], Mapping]:
+    """json.loads's hook for one file: each mapping of the tree, refused for a duplicate, an
+    empty or an over-long key. A file's keys repeat (every event's): a mapping whose keys
+    all passed before, in another mapping, passes by one set operation, in C."""
+    seen: set[str] = set()  # keys that passed: never "", none too long
+
+    def mapping_of(pairs: list[tuple[str, Any]]) -> Mapping:
+        mapping: Mapping = _Unplaced(pairs)
+        if len(mapping) != len(pairs):
+            raise _Unvouched("duplicate key")
+        if not seen.issuperset(mapping):
+            if "" in mapping:
+                raise _Unvouched("an empty key: ryml reads `: x` as one, PyYAML refuses it")
+            if max(map(len, mapping)) > _LONGEST_SIMPLE_KEY:
+                raise _Unvouched("a key longer than PyYAML reads")
+            seen.update(mapping)
+        return mapping
+
+    return mapping_of
+
 
 
 def _refuse_float(text: str) -> Any:
