@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, AbstractSet, Any, Callable, Iterable
 
 from timeline.dates import FileDate, Precision, format_offset, wall_clock, zone
@@ -46,10 +46,18 @@ class Context:
 
     def column(self, name: str) -> list[Any]:
         """Field ``name`` of every event. Reading a field of 100,000 models costs about as
-        much as a check's own work, so each is read once, in C (map and attrgetter)."""
+        much as a check's own work, so each is read once, in C; the fields the checks read
+        are read together, event by event (from each model's dict: a third of the time of
+        reading them field by field, which visits every model again for each)."""
         values = self.columns.get(name)
         if values is None:
-            values = self.columns[name] = list(map(attrgetter(name), self.timeline.events))
+            events = self.timeline.events
+            if name in _COLUMNS and not self.columns:
+                rows = list(map(_COLUMN_VALUES, map(vars, events)))
+                columns = zip(*rows) if rows else [()] * len(_COLUMNS)
+                self.columns.update(zip(_COLUMNS, map(list, columns)))
+                return self.columns[name]
+            values = self.columns[name] = list(map(attrgetter(name), events))
         return values
 
     @cached_property
@@ -75,6 +83,12 @@ class Context:
         self.diagnostics.append(Diagnostic(where.path, pos[0], pos[1], severity, code, message))
         if full(self.diagnostics):
             raise _Full  # as many errors as the load looks for: no check looks further
+
+
+# The fields the checks read of every event (Context.column).
+_COLUMNS = ("id", "kind", "case", "people", "sources", "set_by", "met_by", "replaces", "status",
+            "due", "date", "end")  # fmt: skip
+_COLUMN_VALUES = itemgetter(*_COLUMNS)
 
 
 class _Full(Exception):
