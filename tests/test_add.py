@@ -411,6 +411,16 @@ def test_dry_run_says_when_it_would_be_due(run, write) -> None:  # type: ignore[
          "Saturday; 2025-05-11 Sunday"),
         (["--date", "2025-05-05T17:00", "--status", "vacated"],
          ["    date: 2025-05-05T17:00", "    status: vacated"], ": due Mon 2025-05-05 17:00 EDT"),
+        # An offset written that is not the zone's stays as written, as `deadlines` shows it.
+        (["--date", "2025-05-05T17:00-05:00"], ["    date: 2025-05-05T17:00-05:00"],
+         ": due Mon 2025-05-05 17:00 -05:00"),
+        # A negative count after an event is counted before it, and said so.
+        (["--due-after", "order", "--days", "-7"], ["    due:", "      after: order",
+                                                    "      days: -7"],
+         ": due Wed 2025-04-23, 7 days before order (Fed. R. Civ. P. 6(a)(1))"),
+        (["--due-before", "order", "--hours", "24"], ["    due:", "      before: order",
+                                                     "      hours: 24"],
+         ": due Tue 2025-04-29 00:00 EDT, 24 hours before order (Fed. R. Civ. P. 6(a)(2))"),
     ],
 )
 def test_every_deadline_field_is_written_and_read_back(run, write, args, written, said) -> None:  # type: ignore[no-untyped-def]
