@@ -161,6 +161,10 @@ def _then(files: list[str], since: str | None, since_rev: str | None,
                                                   if shallow else ""))  # fmt: skip
         except OSError as exc:
             usage_error(f"--since-rev {since_rev}: {exc}")
+        if commit.when.date() > today:
+            # as --since refuses a later day: statuses "then" would be in the future
+            usage_error(f"--since-rev {since_rev} is a commit of {commit.when.date().isoformat()}, "
+                        f"after today ({today.isoformat()}): nothing has happened since")
         point = since_commit(commit.sha, commit.when, _label(since_rev, commit))
     else:
         assert since is not None
