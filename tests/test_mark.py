@@ -319,8 +319,9 @@ def test_a_deadline_in_an_included_file_is_marked_there(run, write) -> None:  # 
     assert main.read_text() == before_main
     other_lines_kept(before_more, more.read_text(), {}, {9: "    status: moot\n"})
     elsewhere = mark(run, "return-due", "met", "--to", "events.yaml")
-    assert elsewhere.exit_code == 1
-    assert elsewhere.stderr == "timeline: error: --to: 'return-due' is not in events.yaml\n"
+    assert elsewhere.exit_code == 2  # the wrong file named: a usage error
+    assert elsewhere.stderr == ("timeline: error: --to: 'return-due' is not in events.yaml (it is "
+                                "in more.yaml)\n")
 
 
 def test_a_file_with_warnings_takes_the_exact_reader_too(run, write) -> None:  # type: ignore[no-untyped-def]

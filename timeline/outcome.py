@@ -33,6 +33,10 @@ class NotFound(Exception):
         self.deadlines = deadlines
 
 
+class NotInNamedFile(Exception):
+    """``--to`` names a file, and the deadline is in another: the user named the wrong one."""
+
+
 class NotADeadline(Exception):
     """The id names an event of another kind: only a deadline has an outcome."""
 
@@ -126,7 +130,10 @@ def _find(baseline: LoadResult, cwd: Path, wanted: str, to: str | None) -> tuple
             if event.id == wanted:
                 return record, number
     if to is not None and wanted in baseline.timeline.event_by_id():
-        raise EditError(f"--to: '{wanted}' is not in {to}")
+        holder = next((r for r in baseline.files if r.model is not None
+                       and any(e.id == wanted for e in r.model.events)), None)  # fmt: skip
+        where = f" (it is in {holder.path})" if holder is not None else ""
+        raise NotInNamedFile(f"--to: '{wanted}' is not in {to}{where}")
     deadlines = [e.id for e in baseline.timeline.events if e.kind == "deadline" and e.id]
     raise NotFound(wanted, deadlines)
 
