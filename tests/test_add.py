@@ -511,3 +511,19 @@ def test_incomplete_counts_are_usage_errors(run, write, args, message) -> None: 
     assert done.exit_code == 2
     assert done.stderr == message + "\n"
     assert path.read_text() == SMALL
+
+
+@pytest.mark.parametrize("option", ["--status", "--count", "--service", "--rules", "--kind",
+                                    "--case", "--id", "--source", "--tag"])
+def test_an_id_or_choice_with_a_line_break_is_refused(run, write, option):  # type: ignore
+    path = write(SMALL)
+    counted = ["--due-after", "order", "--days", "3"]
+    args = counted if option in ("--count", "--service", "--rules") else ["--date", "2025-05-05"]
+    base = {"--kind": "deadline", "--case": "c1", "--source": "paper", "--title": "D"}
+    base[option] = "met\n"
+    flat = [part for pair in base.items() for part in pair]
+    done = run("add", *flat, *args)
+    assert done.exit_code == 2
+    assert done.stderr == (f"timeline: error: {option}: 'met\\n' has a line break or a control "
+                           "character; an id or a choice is one line of plain text\n")
+    assert path.read_text() == SMALL

@@ -82,6 +82,12 @@ def add(
     """Add an event at the end of the events list; the file is checked before it is replaced."""
     from timeline.yamltext import Value
 
+    _one_word_each({"--kind": [kind], "--case": case, "--id": [id], "--source": source,
+                    "--tag": tag, "--person": person, "--certainty": [certainty],
+                    "--set-by": [set_by], "--met-by": [met_by], "--due-after": [due_after],
+                    "--due-before": [due_before], "--count": [count], "--period": [period],
+                    "--service": [service], "--rules": [rules], "--clerk": [clerk],
+                    "--replaces": [replaces], "--status": [status]})  # fmt: skip
     trigger = due_after if due_after is not None else due_before
     counted = [name for name, value in (("--days", days), ("--hours", hours),
                                         ("--period", period)) if value is not None]  # fmt: skip
@@ -171,6 +177,18 @@ def _computed(change: Change, fixed: date | None) -> str:
     event = after.timeline.events[index]
     state = deadline_states(after.timeline, today_function(fixed)).get(index)
     return ": " + due_summary(after.timeline, event, state.due if state is not None else None)
+
+
+def _one_word_each(options: dict[str, list[str | None] | None]) -> None:
+    """Refuse a line break or control character in an id or a choice: written as a block of
+    text, ``met\n`` would read back as ``met``, so the file would not say what was typed."""
+    from timeline.visible import visible
+
+    for name, values in options.items():
+        for value in values or []:
+            if value is not None and visible(value) != value:
+                usage_error(f"{name}: '{visible(value)}' has a line break or a control "
+                            "character; an id or a choice is one line of plain text")
 
 
 def write_events(
