@@ -66,7 +66,12 @@ def render(view: View) -> str:
 
 
 def text(value: str) -> str:
-    return escape(value, quote=True)
+    """Text from the file as inert HTML. Control characters, which HTML forbids in a page, and
+    bidi controls, which make a line read otherwise, are shown escaped (``\\x1b``), as the
+    atom export shows them; tabs and line breaks stay."""
+    from timeline.visible import visible
+
+    return escape(visible(value, layout=True), quote=True)
 
 
 def style(view: View) -> DateStyle:
