@@ -30,8 +30,8 @@ from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date, status_word
-from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
+from timeline.render.phrases import NO_OUTCOME, badge, event_zone, status_word
+from timeline.render.publishing import event_text, event_uids, source_refs, view_title
 from timeline.render.vtimezone import vtimezone as observances
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -299,28 +299,6 @@ def reminder(title: str) -> Alarm:
 
 
 def description(view: View, row: Row) -> str:
-    event, state = row.event, row.state
-    tl = view.timeline
-    lines = []
-    if state is not None:
-        lines.append(f"Status as of {view.today.isoformat()}: {badge(state)}")
-        if state.due is not None:
-            lines.extend(state.due.explain)
-    if event.date is not None:
-        written = full_date(event.date, event_zone(tl, event))
-        if event.end is not None:
-            written += " to " + full_date(event.end, event_zone(tl, event))
-        lines.append(f"Date: {written}" + (" (approximate)" if event.circa else ""))
-    titles = case_titles(tl, event)
-    if titles:
-        lines.append("Case: " + "; ".join(titles))
-    if event.certainty != "confirmed":
-        lines.append(f"Certainty: {event.certainty}")
-    if event.details:
-        lines.extend(["", event.details.rstrip("\n")])
-    refs = source_refs(tl, event)
-    if refs:
-        lines.extend(["", "Sources:"])
-        lines.extend(f"- {ref.label}" + (f" <{ics_uri(ref.url)}>" if ref.url else "")
-                     for ref in refs)  # fmt: skip
-    return "\n".join(lines)
+    state = row.state
+    status = None if state is None else f"Status as of {view.today.isoformat()}: {badge(state)}"
+    return event_text(view, row, status, ics_uri)
