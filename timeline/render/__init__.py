@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # the model (pydantic) loads with the first view, not with the CLI's help
+    from timeline.deadlines.status import DeadlineState
     from timeline.query import Filters, Row
     from timeline.timeline import Timeline
 
@@ -29,6 +30,9 @@ class View:
     filters: Filters = field(default_factory=_no_filters)
     # When each event (by index) was last edited, where its file's git history says so.
     edits: dict[int, datetime] = field(default_factory=dict)
+    # Every deadline's state by event index, selected or not (None: not computed), for an
+    # export that keeps what the selected rows refer to.
+    states: dict[int, DeadlineState] | None = None
 
 
 Renderer = Callable[[View], str]
@@ -41,6 +45,7 @@ RENDERERS: dict[str, str] = {
     "ics": "timeline.render.ics",
     "html": "timeline.render.html",
     "timelinejs": "timeline.render.timelinejs",
+    "sqlite": "timeline.render.sqlite",
 }
 ALIASES: dict[str, str] = {"md": "markdown"}
 
@@ -49,6 +54,12 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
     render: Renderer = module.render
     return render
+
+
+def writes_file(name: str) -> bool:
+    """Whether the format is a file that only ``-o`` can take (a database), not text."""
+    module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
+    return bool(getattr(module, "WRITES_FILE", False))
 
 
 def notes(name: str, view: View) -> list[str]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
+from timeline.dates import zone
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
@@ -87,3 +89,20 @@ def content_hash(row: Row) -> str:
     start = row.start.iso() if row.start is not None else ""
     content = "\x1f".join([start, event.kind, event.title, *event.case])
     return "event-" + hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+
+
+def status_moment(view: View, row: Row) -> datetime | None:
+    """The moment a computed status began: due soon or passed; None for the others."""
+    state = row.state
+    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
+        return None
+    tz_name = view.timeline.timezone_of(row.event)
+    try:
+        if state.status == "passed":
+            day = state.due.day + timedelta(days=1)
+        else:
+            day = state.due.day - timedelta(days=view.soon)
+        tz = zone(tz_name) if tz_name else timezone.utc
+        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
+    except OverflowError:
+        return None
