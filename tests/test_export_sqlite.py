@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, DATA, FIXED_TODAY, assert_golden
+from conftest import BUNDLED, DATA, FIXED_TODAY, REPO, assert_golden
 
 HOSTILE = DATA / "hostile.yaml"
 
@@ -161,7 +161,11 @@ def test_the_file_is_the_same_byte_for_byte(run, tmp_path):
 
 
 def test_golden_dump_and_metadata(run, tmp_path):
-    db = export_db(run, tmp_path)
+    # Run in the repository, so the file is named as written (events.yaml) wherever it is.
+    result = run("export", "--format", "sqlite", "-f", "events.yaml", "--today", FIXED_TODAY,
+                 "-o", str(tmp_path / "cases.db"), cwd=REPO)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    db = sqlite3.connect(tmp_path / "cases.db")
     dump = "\n".join(db.iterdump()) + "\n"
     assert_golden("bundled.sqlite", dump)
     assert_golden("bundled.sqlite.metadata.json",

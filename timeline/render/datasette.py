@@ -68,14 +68,16 @@ _DEADLINE_COLUMNS = """
   e.uid as event_uid,
   'Deadline (' || upper(d.status) || '): ' || e.title as event_name,
   d.due as event_dtstart,
-  d.explain as event_description,
+  {describe} as event_description,
   'urn:timeline:' || e.uid as atom_id,
   'Deadline (' || upper(d.status) || '): ' || e.title as atom_title,
   coalesce(d.status_since, d.due_day || 'T00:00:00+00:00') as atom_updated,
-  d.explain as atom_content,
+  {describe} as atom_content,
   e.id, e.title, d.due, d.status, d.days, d.set_by,
   (select group_concat(c.case_id, '; ') from event_cases c where c.event = e.n) as cases
-from deadlines d join events e on e.n = d.event"""
+from deadlines d join events e on e.n = d.event""".format(
+    describe="'Due ' || d.due || ', ' || d.status || '.'\n"
+    "    || CASE WHEN d.explain != '' THEN char(10) || d.explain ELSE '' END")
 
 QUERIES: dict[str, dict[str, str]] = {
     "passed_unmet": {
