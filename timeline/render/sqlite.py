@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from timeline.dates import FileDate
 from timeline.deadlines.rules import rules_of
 from timeline.deadlines.status import deadline_states
 from timeline.model import BUILTIN_KINDS, Event
@@ -53,7 +54,10 @@ def fill(db: sqlite3.Connection, view: View, rows: list[Row]) -> None:
     db.execute("PRAGMA journal_mode = OFF")  # a new file, renamed only once it is whole
     db.execute("PRAGMA synchronous = OFF")  # the CLI syncs the file before renaming it
     db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-    db.execute("PRAGMA foreign_keys = ON")
+    # Rows arrive parents first and every reference is to a row written (tests hold it with
+    # PRAGMA foreign_key_check): checking each insert would double the time it takes.
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("PRAGMA cache_size = -65536")  # 64 MiB: the indexes are built without spilling
     db.execute("BEGIN")
     for table in schema.TABLES:
         db.execute(table.create())
@@ -62,17 +66,21 @@ def fill(db: sqlite3.Connection, view: View, rows: list[Row]) -> None:
     events = [row.event for row in rows]
     cases, people, sources = referenced(tl, view, events)
     uids = event_uids(rows)
+    positions = {row.index: position for position, row in enumerate(rows, 1)}
+    # Inserted in file order (n), so each table's B-tree only ever grows at its end.
+    in_file_order = sorted(rows, key=lambda row: row.index)
     db.executemany(schema.ABOUT.insert(), about(view))
     db.executemany(schema.KINDS.insert(), kind_rows(tl))
     db.executemany(schema.CASES.insert(), case_rows(tl, cases))
     db.executemany(schema.PEOPLE.insert(), person_rows(tl, people))
     db.executemany(schema.SOURCES.insert(), source_rows(tl, sources))
-    db.executemany(schema.EVENTS.insert(), event_rows(tl, rows, uids, selected))
-    db.executemany(schema.EVENT_CASES.insert(), listed(rows, lambda e: e.case))
-    db.executemany(schema.EVENT_PEOPLE.insert(), listed(rows, lambda e: e.people))
-    db.executemany(schema.EVENT_SOURCES.insert(), source_refs(tl, rows))
-    db.executemany(schema.EVENT_TAGS.insert(), listed(rows, lambda e: e.tags))
-    db.executemany(schema.DEADLINES.insert(), deadline_rows(view, rows))
+    db.executemany(schema.EVENTS.insert(), event_rows(tl, in_file_order, uids, positions,
+                                                      selected))  # fmt: skip
+    db.executemany(schema.EVENT_CASES.insert(), listed(in_file_order, "case"))
+    db.executemany(schema.EVENT_PEOPLE.insert(), listed(in_file_order, "people"))
+    db.executemany(schema.EVENT_SOURCES.insert(), source_refs(tl, in_file_order))
+    db.executemany(schema.EVENT_TAGS.insert(), listed(in_file_order, "tags"))
+    db.executemany(schema.DEADLINES.insert(), deadline_rows(view, in_file_order))
     for statement in schema.INDEXES:
         db.execute(statement)
     for statement in schema.FTS:
@@ -180,47 +188,49 @@ def source_rows(tl: Timeline, keep: set[str]) -> Iterator[tuple[Any, ...]]:
                    source.note)  # fmt: skip
 
 
-def event_rows(tl: Timeline, rows: list[Row], uids: dict[int, str],
-               selected: set[int]) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-    for position, row in enumerate(rows, 1):
-        event, start = row.event, row.start
+def event_rows(tl: Timeline, rows: list[Row], uids: dict[int, str], positions: dict[int, int],
+               selected: set[int]) -> list[tuple[Any, ...]]:  # fmt: skip
+    where = tl.where
+    out = []
+    for row in rows:
+        index, event, start = row.index, row.event, row.start
         written, end = event.date, event.end
-        last = end if end is not None else start
-        where = tl.where[row.index] if row.index < len(tl.where) else None
-        yield (
-            row.index + 1, position, event.id, uids[row.index],
+        place = where[index] if index < len(where) else None
+        out.append((
+            index + 1, positions[index], event.id, uids[index],
             written.iso() if written is not None else None,
             str(written.precision) if written is not None else None,
             end.iso() if end is not None else None,
-            _sortable(start, first=True), _sortable(last, first=False),
+            _sortable(start, True), _sortable(end if end is not None else start, False),
             int(event.circa), event.kind, event.title, event.details, event.certainty,
-            int(row.index in selected),
-            where.path if where else "", where.line if where else 0,
-        )  # fmt: skip
+            int(index in selected),
+            place.path if place else "", place.line if place else 0,
+        ))  # fmt: skip
+    return out
 
 
-def _sortable(when: Any, first: bool) -> str | None:
+def _sortable(when: FileDate | None, first: bool) -> str | None:
     """YYYY-MM-DD (the period's first or last day), or with the written time if timed."""
     if when is None:
         return None
     if when.hour is not None:
-        return f"{when.first_day.isoformat()}T{when.hour:02d}:{when.minute or 0:02d}"
+        return f"{when.year:04d}-{when.month:02d}-{when.day:02d}T{when.hour:02d}:{when.minute or 0:02d}"
+    if when.day is not None:
+        return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
     return (when.first_day if first else when.last_day).isoformat()
 
 
-def listed(rows: list[Row], field: Any) -> Iterator[tuple[int, int, str]]:
-    for row in rows:
-        for position, value in enumerate(field(row.event), 1):
-            yield row.index + 1, position, value
+def listed(rows: list[Row], field: str) -> list[tuple[int, int, str]]:
+    """(event, position, value) for each value of an event's list ``field``, from 1."""
+    return [(row.index + 1, position, value) for row in rows
+            for position, value in enumerate(getattr(row.event, field), 1)]  # fmt: skip
 
 
-def source_refs(tl: Timeline, rows: list[Row]) -> Iterator[tuple[int, int, str | None, str | None]]:
-    for row in rows:
-        for position, ref in enumerate(row.event.sources, 1):
-            if ref in tl.sources:
-                yield row.index + 1, position, ref, None
-            else:
-                yield row.index + 1, position, None, ref
+def source_refs(tl: Timeline, rows: list[Row]) -> list[tuple[int, int, str | None, str | None]]:
+    known = tl.sources
+    return [(row.index + 1, position, ref, None) if ref in known
+            else (row.index + 1, position, None, ref)
+            for row in rows for position, ref in enumerate(row.event.sources, 1)]  # fmt: skip
 
 
 def deadline_rows(view: View, rows: list[Row]) -> Iterator[tuple[Any, ...]]:

@@ -29,10 +29,12 @@ class Table:
     columns: tuple[Column, ...]
     constraints: tuple[str, ...] = ()
     label: str | None = None  # the column Datasette shows for a row that another row links to
+    rowid: bool = True  # False: the primary key is the table (a join table's rows are small)
 
     def create(self) -> str:
         parts = [f"[{c.name}] {c.sql}" for c in self.columns] + list(self.constraints)
-        return f"CREATE TABLE [{self.name}] (\n  " + ",\n  ".join(parts) + "\n)"
+        tail = "" if self.rowid else " WITHOUT ROWID"
+        return f"CREATE TABLE [{self.name}] (\n  " + ",\n  ".join(parts) + "\n)" + tail
 
     def insert(self) -> str:
         names = ", ".join(f"[{c.name}]" for c in self.columns)
@@ -92,9 +94,9 @@ SOURCES = Table("sources", "One row a citable source that events name by id.", (
 EVENTS = Table("events", "One row an event, in timeline order (position).", (
     _c("n", "INTEGER PRIMARY KEY", "The event's place in the files, from 1: the same with "
        "or without filters"),
-    _c("position", "INTEGER NOT NULL UNIQUE", "Its place in timeline order, from 1"),
-    _c("id", "TEXT UNIQUE", "The event's id in the file, if it has one"),
-    _c("uid", "TEXT NOT NULL UNIQUE", "A stable identity: the id, else a hash of date, kind, "
+    _c("position", "INTEGER NOT NULL", "Its place in timeline order, from 1"),
+    _c("id", "TEXT", "The event's id in the file, if it has one"),
+    _c("uid", "TEXT NOT NULL", "A stable identity: the id, else a hash of date, kind, "
        "title and cases (the ics export's UID before its @)"),
     _c("date", "TEXT", "The date as written (empty for a computed deadline: see sort_start)"),
     _c("precision", "TEXT", "year, month, day or minute"),
@@ -117,13 +119,13 @@ EVENT_CASES = Table("event_cases", "Which cases each event belongs to.", (
     _c("event", "INTEGER NOT NULL REFERENCES events(n)", "The event"),
     _c("position", "INTEGER NOT NULL", "The order the file lists them in, from 1"),
     _c("case_id", "TEXT NOT NULL REFERENCES cases(id)", "The case"),
-), constraints=("PRIMARY KEY (event, position)",))  # fmt: skip
+), constraints=("PRIMARY KEY (event, position)",), rowid=False)  # fmt: skip
 
 EVENT_PEOPLE = Table("event_people", "Who each event names.", (
     _c("event", "INTEGER NOT NULL REFERENCES events(n)", "The event"),
     _c("position", "INTEGER NOT NULL", "The order the file lists them in, from 1"),
     _c("person_id", "TEXT NOT NULL REFERENCES people(id)", "The person"),
-), constraints=("PRIMARY KEY (event, position)",))  # fmt: skip
+), constraints=("PRIMARY KEY (event, position)",), rowid=False)  # fmt: skip
 
 EVENT_SOURCES = Table("event_sources", "What each event cites: a source by id, or a URL.", (
     _c("event", "INTEGER NOT NULL REFERENCES events(n)", "The event"),
@@ -131,13 +133,13 @@ EVENT_SOURCES = Table("event_sources", "What each event cites: a source by id, o
     _c("source_id", "TEXT REFERENCES sources(id)", "The source, when cited by id"),
     _c("url", "TEXT", "The address, when cited by URL"),
 ), constraints=("PRIMARY KEY (event, position)",
-                "CHECK ((source_id IS NULL) != (url IS NULL))"))  # fmt: skip
+                "CHECK ((source_id IS NULL) != (url IS NULL))"), rowid=False)  # fmt: skip
 
 EVENT_TAGS = Table("event_tags", "Each event's tags.", (
     _c("event", "INTEGER NOT NULL REFERENCES events(n)", "The event"),
     _c("position", "INTEGER NOT NULL", "The order the file lists them in, from 1"),
     _c("tag", "TEXT NOT NULL", "The tag, as written"),
-), constraints=("PRIMARY KEY (event, position)",))  # fmt: skip
+), constraints=("PRIMARY KEY (event, position)",), rowid=False)  # fmt: skip
 
 _EVENT_ID = "TEXT REFERENCES events(id)"
 DEADLINES = Table("deadlines", "Every deadline, with its status as of the export's day "
@@ -166,7 +168,12 @@ DEADLINES = Table("deadlines", "Every deadline, with its status as of the export
 TABLES = (ABOUT, KINDS, CASES, PEOPLE, SOURCES, EVENTS, EVENT_CASES, EVENT_PEOPLE,
           EVENT_SOURCES, EVENT_TAGS, DEADLINES)  # fmt: skip
 
+# Built once the rows are in, which is faster than keeping them while inserting. The unique
+# index on events(id) is what the deadlines' references to events point at.
 INDEXES = (
+    "CREATE UNIQUE INDEX events_id ON events(id)",
+    "CREATE UNIQUE INDEX events_uid ON events(uid)",
+    "CREATE UNIQUE INDEX events_position ON events(position)",
     "CREATE INDEX events_kind ON events(kind)",
     "CREATE INDEX events_sort_start ON events(sort_start)",
     "CREATE INDEX events_certainty ON events(certainty)",
