@@ -274,3 +274,22 @@ def test_canned_queries_give_the_plugins_columns(run, tmp_path):
     by_case = db.execute(queries["events_by_case"]["sql"], {"case_id": "abrego-garcia"})
     titles = [r["title"] for r in by_case]
     assert titles == [e["title"] for e in json_export(run, "-c", "abrego-garcia")["events"]]
+
+
+def test_the_files_title_heads_the_html_and_markdown_exports(run, write):
+    path = write("""
+        title: "Habeas <tracker> | 2025"
+        events:
+          - {date: 2025-01-02, kind: other, title: T, sources: ["https://example.org/"]}
+    """)
+    common = ["-f", str(path), "--today", FIXED_TODAY]
+    markdown = run("export", "--format", "markdown", *common)
+    assert markdown.exit_code == 0, markdown.stderr
+    assert markdown.stdout.splitlines()[0] == r"# Habeas \<tracker\> \| 2025"
+    page = run("export", "--format", "html", *common)
+    assert page.exit_code == 0, page.stderr
+    assert "<title>Habeas &lt;tracker&gt; | 2025</title>" in page.stdout
+    assert "<h1>Habeas &lt;tracker&gt; | 2025</h1>" in page.stdout
+    untitled = write("events:\n  - {date: 2025-01-02, kind: other, title: T}\n", "plain.yaml")
+    plain = run("export", "--format", "markdown", "-f", str(untitled), "--today", FIXED_TODAY)
+    assert plain.stdout.splitlines()[0] == "# Timeline"

@@ -26,7 +26,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 
 
 def render(view: View) -> str:
-    title = view_title(view)
+    title = view.timeline.title or view_title(view)  # the file's own title first
     uids = event_uids(view.rows)
     parts = [
         "<!DOCTYPE html>",

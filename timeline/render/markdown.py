@@ -115,7 +115,7 @@ def cite_url(url: str) -> str:
 def render(view: View) -> str:
     tl = view.timeline
     notes = Footnotes(tl)
-    lines = ["# Timeline", ""]
+    lines = [f"# {escape(tl.title) if tl.title else 'Timeline'}", ""]
     lines.append(f"Generated on {view.today.isoformat()}; deadline statuses are as of that day.")
     lines.append("")
     lines.append(summary(view))
