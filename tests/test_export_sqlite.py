@@ -14,8 +14,8 @@ from conftest import BUNDLED, DATA, FIXED_TODAY, REPO, assert_golden
 HOSTILE = DATA / "hostile.yaml"
 
 
-def export_db(run, tmp_path: Path, *args: str, source: Path = BUNDLED,
-              name: str = "cases.db") -> sqlite3.Connection:  # type: ignore[no-untyped-def]  # fmt: skip
+def export_db(run, tmp_path: Path, *args: str, source: Path = BUNDLED,  # type: ignore[no-untyped-def]
+              name: str = "cases.db") -> sqlite3.Connection:
     result = run("export", "--format", "sqlite", "-f", str(source), "--today", FIXED_TODAY,
                  "-o", name, *args)  # fmt: skip
     assert result.exit_code == 0, result.stderr

@@ -214,7 +214,8 @@ def _sortable(when: FileDate | None, first: bool) -> str | None:
     if when is None:
         return None
     if when.hour is not None:
-        return f"{when.year:04d}-{when.month:02d}-{when.day:02d}T{when.hour:02d}:{when.minute or 0:02d}"
+        day = f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+        return f"{day}T{when.hour:02d}:{when.minute or 0:02d}"
     if when.day is not None:
         return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
     return (when.first_day if first else when.last_day).isoformat()
