@@ -32,6 +32,7 @@ from generate import write_sizes  # noqa: E402
 SIZES = (1_000, 10_000, 100_000)
 TODAY = "2026-11-27"  # fixed, so the statuses (and the work) are the same on every run
 TIME_V = "/usr/bin/time"
+SQLITE = "timeline export --format sqlite"  # -o events-N.db beside the events file
 
 
 @dataclass
@@ -155,6 +156,8 @@ def main() -> int:
             record("timeline show", size, None, "no `show` command yet")
         record("timeline export --format json", size,
                measure([*timeline, "export", "--format", "json", *common], runs))  # fmt: skip
+        record(SQLITE, size, measure([*timeline, "export", "--format", "sqlite", *common,
+                                      "-o", f"events-{size}.db"], runs))  # fmt: skip
         if has_command(timeline, "digest") and shutil.which("git") and size <= 10_000:
             # Two loads (now and at the commit read from git) and the comparison: 100k would
             # only double check's figure again, so the row stops at 10k to keep the run short.
@@ -243,7 +246,12 @@ def targets(results: dict[tuple[str, int], Measure], version_extra: float, show:
         say(None, "`check` at least 5x faster than check-jsonschema (peer not run at 100k)")
     export = results[("timeline export --format json", 100_000)].wall
     say(export <= 4.0, f"`export --format json` on 100,000 events at most 4 s ({export:.2f} s)")
-    for label in ("timeline check", "timeline export --format json"):
+    sqlite = results[(SQLITE, 100_000)]
+    say(sqlite.wall <= 6.0, f"`export --format sqlite` on 100,000 events at most 6 s "
+        f"({sqlite.wall:.2f} s)")  # fmt: skip
+    say(sqlite.peak_mb <= 600, f"`export --format sqlite` on 100,000 events at most 600 MB "
+        f"({sqlite.peak_mb:.0f} MB)")  # fmt: skip
+    for label in ("timeline check", "timeline export --format json", SQLITE):
         growth = [results[(label, b)].wall / results[(label, a)].wall for a, b in zip(SIZES, SIZES[1:])]
         say(all(g <= 11 for g in growth),
             f"`{label.removeprefix('timeline ')}` grows linearly: 10x the events, at most 11x the time "

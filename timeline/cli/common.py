@@ -381,7 +381,8 @@ def select(
     filters = filters_from(result, cases, kinds, people, tags, since, until, search, fixed)
     states = deadline_states(result.timeline, today_function(fixed), soon)
     rows = timeline_rows(result.timeline, states, filters)
-    return result, View(result.timeline, rows, fixed or local_today(), soon, filters)
+    return result, View(result.timeline, rows, fixed or local_today(), soon, filters,
+                        states=states)
 
 
 def write_output(text: str, output: str | None) -> None:

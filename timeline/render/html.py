@@ -27,7 +27,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 
 
 def render(view: View) -> str:
-    title = view.title if view.title is not None else view_title(view)
+    # --title, else the file's own title, else the cases' titles
+    title = view.title if view.title is not None else (view.timeline.title or view_title(view))
     uids = event_uids(view.rows)
     parts = [
         "<!DOCTYPE html>",

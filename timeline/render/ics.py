@@ -31,7 +31,7 @@ from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
 from timeline.render import View
 from timeline.render.phrases import NO_OUTCOME, badge, event_zone, status_word
-from timeline.render.publishing import event_text, event_uids, source_refs, view_title
+from timeline.render.publishing import event_text, event_uids, source_refs, status_moment, view_title
 from timeline.render.vtimezone import vtimezone as observances
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -233,23 +233,6 @@ def last_change(view: View, row: Row) -> datetime | None:
     """When the event last changed: edited (git) or its status changed, whichever is later."""
     moments = [m for m in (view.edits.get(row.index), status_moment(view, row)) if m is not None]
     return max(moments) if moments else None
-
-
-def status_moment(view: View, row: Row) -> datetime | None:
-    """The moment a computed status began: due soon or passed; None for the others."""
-    state = row.state
-    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
-        return None
-    tz_name = view.timeline.timezone_of(row.event)
-    try:
-        if state.status == "passed":
-            day = state.due.day + timedelta(days=1)
-        else:
-            day = state.due.day - timedelta(days=view.soon)
-        tz = zone(tz_name) if tz_name else timezone.utc
-        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
-    except OverflowError:
-        return None
 
 
 def ics_text(text: str) -> str:

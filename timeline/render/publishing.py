@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
 from typing import Callable
 from urllib.parse import urlsplit
 
-from timeline.dates import FileDate
+from timeline.dates import FileDate, zone
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
@@ -125,3 +126,20 @@ def event_text(view: View, row: Row, status: str | None, uri: Callable[[str], st
         lines.extend(f"- {ref.label}" + (f" <{uri(ref.url)}>" if ref.url else "")
                      for ref in refs)  # fmt: skip
     return "\n".join(lines)
+
+
+def status_moment(view: View, row: Row) -> datetime | None:
+    """The moment a computed status began: due soon or passed; None for the others."""
+    state = row.state
+    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
+        return None
+    tz_name = view.timeline.timezone_of(row.event)
+    try:
+        if state.status == "passed":
+            day = state.due.day + timedelta(days=1)
+        else:
+            day = state.due.day - timedelta(days=view.soon)
+        tz = zone(tz_name) if tz_name else timezone.utc
+        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
+    except OverflowError:
+        return None
