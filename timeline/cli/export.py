@@ -183,7 +183,7 @@ def with_edits(view: View, changed: str) -> tuple[View, list[str]]:
     from dataclasses import replace
     from datetime import datetime, time, timezone
 
-    from timeline.gitrecord import event_edits
+    from timeline.read.gitrecord import event_edits
 
     uncommitted = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     # git runs in the user's environment, less what would point it at another repository.

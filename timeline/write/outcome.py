@@ -1,7 +1,7 @@
 """Recording a deadline's outcome in the file (``timeline mark``), written as ``add`` writes.
 
 The outcome is one key of the deadline: ``status:`` (met, missed, vacated, moot) or ``met_by:``
-(met by an event); none at all for open. The change is made in the text (timeline/yamlmark.py)
+(met by an event); none at all for open. The change is made in the text (timeline/write/yamlmark.py)
 under the same lock, checks and atomic rename as ``add`` (timeline/edit.py); the would-be file
 must load without a new error, and with every event as it was but this deadline, whose status
 and met_by alone may differ.
@@ -19,7 +19,7 @@ from timeline.edit import (
 from timeline.diagnostics import Diagnostic
 from timeline.load import FileRecord, LoadResult
 from timeline.model import Event
-from timeline.yamlmark import outcome_line, set_outcome
+from timeline.write.yamlmark import outcome_line, set_outcome
 
 OUTCOMES = ("met", "missed", "vacated", "moot", "open")
 
