@@ -527,3 +527,30 @@ def test_an_id_or_choice_with_a_line_break_is_refused(run, write, option):
     assert done.stderr == (f"timeline: error: {option}: 'met\\n' has a line break or a control "
                            "character; an id or a choice is one line of plain text\n")
     assert path.read_text() == SMALL
+
+
+def test_a_comment_under_the_last_event_stays_with_it(run, tmp_path):
+    # `timeline init`'s deadline ends with a hint about its status: an event added after it
+    # must not take the hint away from the deadline it is about.
+    assert run("init").exit_code == 0
+    before = (tmp_path / "events.yaml").read_text()
+    hint = "    # status: met                 # when it is settled: met, missed, vacated or moot\n"
+    assert before.endswith("    sources: [docket]\n" + hint)
+    done = run("add", "--title", "Return filed", "--kind", "filing", "--date", "2025-03-06",
+               "--case", "doe-v-warden", "--source", "docket")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    after = (tmp_path / "events.yaml").read_text()
+    assert after == before + (
+        "\n  - id: 2025-03-06-return-filed\n    date: 2025-03-06\n    case: doe-v-warden\n"
+        "    kind: filing\n    title: Return filed\n    sources: [docket]\n"
+    )
+    assert done.stdout == "Added 2025-03-06-return-filed to events.yaml (line 43).\n"
+
+
+def test_a_comment_at_the_dash_column_stays_below_the_new_event(run, write):
+    text = SMALL.rstrip("\n") + "\n  # - id: an event still to check\n"
+    path = write(text)
+    done = run("add", "--title", "X", "--kind", "other", "--date", "2025-05-07", "--id", "x",
+               "--source", "paper")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert path.read_text().endswith("    sources: [paper]\n  # - id: an event still to check\n")
