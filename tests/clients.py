@@ -1,9 +1,9 @@
 """The real programs the exports are opened in: where each one is, and what happens without it.
 
 `.ci/run` installs them all (Debian's chromium, libreoffice-calc-nogui, libical-dev and neovim;
-ical.js and TimelineJS from npm into .ci/node). On CI (``CI=true``) a missing client fails the test that
-needs it, so that a broken install step cannot pass as a skip; on a developer's machine the test
-skips and says what to install.
+ical.js and TimelineJS from npm into .ci/node). On CI (``CI=true``) a missing client fails the
+test that needs it, so that a broken install step cannot pass as a skip; on a developer's
+machine the test skips and says what to install.
 """
 
 from __future__ import annotations
