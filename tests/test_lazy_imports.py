@@ -147,3 +147,30 @@ def test_every_command_is_named_in_the_lazy_table():
              for info in app.registered_commands}  # fmt: skip
     names |= {info.name for info in app.registered_groups}
     assert names == set(COMMANDS)
+
+
+COMPUTED = """\
+cases:
+  c: {title: A case, jurisdiction: US-MD, timezone: America/New_York}
+events:
+  - {id: order, date: 2025-12-19, case: c, kind: order, title: Order, sources: [https://a.org]}
+  - id: answer
+    case: c
+    kind: deadline
+    title: Answer due
+    sources: [https://a.org]
+    due: {after: order, days: 5}
+"""
+
+
+def test_a_computed_deadline_loads_the_united_states_calendar_alone(tmp_path):
+    """`holidays.countries` imports all 250 countries; a count needs one (us_holidays.py)."""
+    path = tmp_path / "events.yaml"
+    path.write_text(COMPUTED, encoding="utf-8")
+    answer = run_probe("deadlines", "-f", str(path), "--today", "2025-12-20")
+    modules = set(answer["modules"])
+    assert answer["code"] == 0
+    assert "holidays.countries.united_states" in modules  # it did count on the calendar
+    assert {name for name in modules if name.startswith("holidays.countries")} == {
+        "holidays.countries.united_states"}
+    assert "holidays.financial" not in modules
