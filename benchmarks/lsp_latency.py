@@ -63,6 +63,42 @@ async def _latencies(path: Path, runs: int,
     return times, cpu, peak
 
 
+async def _start(path: Path, command: list[str]) -> tuple[float, float]:
+    """Seconds from starting the server to the first diagnostics of the file it was given,
+    and the server's CPU seconds by then."""
+    from lsprotocol import types
+    from pygls.lsp.client import LanguageClient
+
+    client = LanguageClient("timeline-benchmark", "1")
+    published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_published(params: types.PublishDiagnosticsParams) -> None:
+        published.put_nowait(params)
+
+    text = path.read_text(encoding="utf-8")
+    began = time.perf_counter()
+    await client.start_io(*command, "lsp", "--today", TODAY, cwd=str(path.parent))
+    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    client.initialized(types.InitializedParams())
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(path.resolve().as_uri(), "yaml", 1, text)))
+    await asyncio.wait_for(published.get(), 120)
+    wall = time.perf_counter() - began
+    cpu = _cpu_seconds(client._server.pid if client._server else None)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return wall, cpu
+
+
+def start(path: Path, runs: int, command: list[str]) -> tuple[float, float]:
+    """The median seconds from starting `timeline lsp` to its first diagnostics of ``path``,
+    and the median server CPU seconds by then."""
+    found = [asyncio.run(_start(path, command)) for _ in range(runs)]
+    return statistics.median(w for w, _ in found), statistics.median(c for _, c in found)
+
+
 def _cpu_seconds(pid: int | None) -> float:
     """The CPU time the server has used (Linux): on a shared machine, steadier than the wall."""
     try:

@@ -1,9 +1,9 @@
 """The real programs the exports are opened in: where each one is, and what happens without it.
 
-`.ci/run` installs them all (Debian's chromium, libreoffice-calc-nogui and libical-dev; ical.js
-and TimelineJS from npm into .ci/node). On CI (``CI=true``) a missing client fails the test that
-needs it, so that a broken install step cannot pass as a skip; on a developer's machine the test
-skips and says what to install.
+`.ci/run` installs them all (Debian's chromium, libreoffice-calc-nogui, libical-dev and neovim;
+ical.js and TimelineJS from npm into .ci/node). On CI (``CI=true``) a missing client fails the
+test that needs it, so that a broken install step cannot pass as a skip; on a developer's
+machine the test skips and says what to install.
 """
 
 from __future__ import annotations
@@ -48,6 +48,11 @@ def chromium() -> str:
 
 def soffice() -> str:
     return program("soffice", "libreoffice")
+
+
+def neovim() -> str:
+    """Neovim, the editor `timeline lsp` is tried in (Debian's is 0.7.2)."""
+    return program("nvim")
 
 
 def node() -> str:

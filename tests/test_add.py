@@ -55,12 +55,12 @@ def export_events(run, *args: str) -> list[dict]:  # type: ignore[no-untyped-def
     return json.loads(result.stdout)["events"]
 
 
-def check_ok(run, *args: str) -> None:  # type: ignore[no-untyped-def]
+def check_ok(run, *args: str):
     result = run("check", "--today", FIXED_TODAY, *args)
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
-def test_add_appends_only_new_lines_and_derives_an_id(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_add_appends_only_new_lines_and_derives_an_id(run, write):
     path = write(SMALL)
     result = run("add", "--date", "May 7 2025", "--kind", "statement", "--title",
                  "State secrets invoked", "--case", "c1", "--source", "paper", "--tag", "discovery")  # fmt: skip
@@ -81,7 +81,7 @@ def test_add_appends_only_new_lines_and_derives_an_id(run, write) -> None:  # ty
     check_ok(run)
 
 
-def test_same_title_twice_gets_a_numbered_id(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_same_title_twice_gets_a_numbered_id(run, write):
     write(SMALL)
     for _ in range(3):
         assert run("add", "--date", "2025-05-07", "--kind", "other", "--title", "Hearing moved",
@@ -114,7 +114,7 @@ def test_add_into_the_bundled_file_keeps_every_comment(run, tmp_path: Path) -> N
     assert event["people"] == ["kilmar-abrego-garcia"]
 
 
-def test_a_refused_add_changes_nothing(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_add_changes_nothing(run, write):
     path = write(SMALL)
     before = path.read_bytes()
     result = run("add", "--date", "2025-05-07", "--kind", "arest", "--title", "x", "--case", "c1")
@@ -136,7 +136,7 @@ def test_a_refused_add_changes_nothing(run, write) -> None:  # type: ignore[no-u
         (["--met-by", "order"], "T203"),
     ],
 )
-def test_invalid_events_are_refused_byte_identical(run, write, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_events_are_refused_byte_identical(run, write, args, message):
     path = write(SMALL)
     before = path.read_bytes()
     result = run("add", "--date", "2025-05-07", "--kind", "other", "--title", "x",
@@ -146,7 +146,7 @@ def test_invalid_events_are_refused_byte_identical(run, write, args, message) ->
     assert path.read_bytes() == before
 
 
-def test_usage_errors_exit_2_and_change_nothing(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2_and_change_nothing(run, write):
     path = write(SMALL)
     before = path.read_bytes()
     bad_date = run("add", "--date", "03/04/2025", "--kind", "other", "--title", "x")
@@ -160,7 +160,7 @@ def test_usage_errors_exit_2_and_change_nothing(run, write) -> None:  # type: ig
     assert path.read_bytes() == before
 
 
-def test_file_with_errors_is_not_touched(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_file_with_errors_is_not_touched(run, write):
     path = write(SMALL.replace("kind: arrest", "kind: arrestt"))
     before = path.read_bytes()
     result = run("add", "--date", "2025-05-07", "--kind", "other", "--title", "x")
@@ -170,7 +170,7 @@ def test_file_with_errors_is_not_touched(run, write) -> None:  # type: ignore[no
     assert path.read_bytes() == before
 
 
-def test_a_computed_deadline(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_a_computed_deadline(run, write):
     path = write(SMALL)
     result = run("add", "--kind", "deadline", "--title", "Answer due", "--case", "c1",
                  "--due-after", "order", "--days", "14", "--set-by", "order", "--source", "paper")  # fmt: skip
@@ -184,7 +184,7 @@ def test_a_computed_deadline(run, write) -> None:  # type: ignore[no-untyped-def
     assert deadline["deadline"]["due"] == "2025-05-14"
 
 
-def test_values_are_quoted_only_where_yaml_needs_it(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_values_are_quoted_only_where_yaml_needs_it(run, write):
     path = write(SMALL)
     titles = ["No", "Ruling: stay # denied", "- dash first", "'quoted'", "Ünïcödé – fine"]
     for title in titles:
@@ -199,7 +199,7 @@ def test_values_are_quoted_only_where_yaml_needs_it(run, write) -> None:  # type
     assert read_back == titles  # same year: they keep file order
 
 
-def test_multi_line_details_become_a_block(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_multi_line_details_become_a_block(run, write):
     path = write(SMALL)
     details = "First paragraph.\n\nSecond: with a colon and a # hash.\n"
     result = run("add", "--date", "2025-05-07T17:00", "--kind", "other", "--title", "Late",
@@ -229,7 +229,7 @@ LAYOUTS = {
 
 
 @pytest.mark.parametrize("name", list(LAYOUTS))
-def test_layouts(run, write, name) -> None:  # type: ignore[no-untyped-def]
+def test_layouts(run, write, name):
     text, expected = LAYOUTS[name]
     path = write(text)
     path.write_text(text)  # write() dedents and strips; these files are exact
@@ -242,7 +242,7 @@ def test_layouts(run, write, name) -> None:  # type: ignore[no-untyped-def]
     check_ok(run)
 
 
-def test_events_before_other_sections(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_events_before_other_sections(run, write):
     text = ("events:\n  - id: a\n    date: 2025\n    kind: other\n    title: A\n"
             "    sources: [s]\n\n# Sources below.\nsources:\n  s: {title: S}\n")  # fmt: skip
     path = write(text)
@@ -270,7 +270,7 @@ def test_crlf_and_bom_are_kept(run, tmp_path: Path) -> None:
     check_ok(run)
 
 
-def test_a_non_empty_flow_list_is_refused(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_a_non_empty_flow_list_is_refused(run, write):
     path = write("events: [{id: a, date: 2025, kind: other, title: A, sources: [https://x.org]}]\n")
     before = path.read_bytes()
     result = run("add", "--date", "2026", "--kind", "other", "--title", "B")
@@ -279,7 +279,7 @@ def test_a_non_empty_flow_list_is_refused(run, write) -> None:  # type: ignore[n
     assert path.read_bytes() == before
 
 
-def test_to_names_an_included_file(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_to_names_an_included_file(run, write):
     root = write("include: [more.yaml]\nsources:\n  s: {title: S}\nevents: []\n")
     more = write("events:\n  - id: a\n    date: 2025\n    kind: other\n    title: A\n    sources: [s]\n",
                  "more.yaml")  # fmt: skip
@@ -294,7 +294,7 @@ def test_to_names_an_included_file(run, write) -> None:  # type: ignore[no-untyp
     assert wrong.exit_code == 2
 
 
-def test_dry_run_prints_and_changes_nothing(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_prints_and_changes_nothing(run, write):
     path = write(SMALL)
     before = path.read_bytes()
     result = run("add", "--dry-run", "--date", "2025-05-07", "--kind", "other", "--title", "X",
@@ -307,7 +307,7 @@ def test_dry_run_prints_and_changes_nothing(run, write) -> None:  # type: ignore
     assert path.read_bytes() == before
 
 
-def test_new_warnings_are_shown_with_their_line(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_new_warnings_are_shown_with_their_line(run, write):
     write(SMALL)
     result = run("add", "--id", "nosource", "--date", "2025-05-07", "--kind", "other", "--title", "X")
     assert result.exit_code == 0
@@ -360,7 +360,7 @@ def test_any_text_is_written_so_it_reads_back_the_same(title: str, tags: list[st
 # What add computed, and every field (issue 14, item 2) -------------------------------------
 
 
-def test_a_computed_deadline_says_when_it_is_due_and_why(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_a_computed_deadline_says_when_it_is_due_and_why(run, write):
     write(SMALL)
     done = run("add", "--kind", "deadline", "--title", "Answer due", "--case", "c1",
                "--due-after", "order", "--days", "3", "--source", "paper", "--today", FIXED_TODAY)  # fmt: skip
@@ -375,7 +375,7 @@ def test_a_computed_deadline_says_when_it_is_due_and_why(run, write) -> None:  #
     assert "(Fed. R. Civ. P. 6(a)(1))" in explain
 
 
-def test_dry_run_says_when_it_would_be_due(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_says_when_it_would_be_due(run, write):
     path = write(SMALL)
     done = run("add", "--kind", "deadline", "--title", "Reply", "--case", "c1", "--due-after",
                "order", "--days", "5", "--count", "court-days", "--service", "mail",
@@ -411,9 +411,19 @@ def test_dry_run_says_when_it_would_be_due(run, write) -> None:  # type: ignore[
          "Saturday; 2025-05-11 Sunday"),
         (["--date", "2025-05-05T17:00", "--status", "vacated"],
          ["    date: 2025-05-05T17:00", "    status: vacated"], ": due Mon 2025-05-05 17:00 EDT"),
+        # An offset written that is not the zone's stays as written, as `deadlines` shows it.
+        (["--date", "2025-05-05T17:00-05:00"], ["    date: 2025-05-05T17:00-05:00"],
+         ": due Mon 2025-05-05 17:00 -05:00"),
+        # A negative count after an event is counted before it, and said so.
+        (["--due-after", "order", "--days", "-7"], ["    due:", "      after: order",
+                                                    "      days: -7"],
+         ": due Wed 2025-04-23, 7 days before order (Fed. R. Civ. P. 6(a)(1))"),
+        (["--due-before", "order", "--hours", "24"], ["    due:", "      before: order",
+                                                     "      hours: 24"],
+         ": due Tue 2025-04-29 00:00 EDT, 24 hours before order (Fed. R. Civ. P. 6(a)(2))"),
     ],
 )
-def test_every_deadline_field_is_written_and_read_back(run, write, args, written, said) -> None:  # type: ignore[no-untyped-def]
+def test_every_deadline_field_is_written_and_read_back(run, write, args, written, said):
     path = write(SMALL)
     done = run("add", "--kind", "deadline", "--title", "D", "--id", "d", "--case", "c1",
                "--source", "paper", *args)  # fmt: skip
@@ -424,7 +434,7 @@ def test_every_deadline_field_is_written_and_read_back(run, write, args, written
     check_ok(run)
 
 
-def test_end_circa_and_replaces(run, write) -> None:  # type: ignore[no-untyped-def]
+def test_end_circa_and_replaces(run, write):
     path = write(SMALL)
     first = run("add", "--kind", "deadline", "--title", "Answer", "--id", "answer", "--case", "c1",
                 "--date", "2025-05-09", "--source", "paper")  # fmt: skip
@@ -472,7 +482,7 @@ def test_end_circa_and_replaces(run, write) -> None:  # type: ignore[no-untyped-
          "timeline: error: replaces: 'first' is an arrest, not a deadline [T206]"),
     ],
 )
-def test_each_invalid_field_is_refused_with_the_checks_message(run, write, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_each_invalid_field_is_refused_with_the_checks_message(run, write, args, message):
     path = write(SMALL)
     done = run("add", "--kind", "deadline", "--title", "D", "--case", "c1", "--source", "paper",
                *args)  # fmt: skip
@@ -495,9 +505,52 @@ def test_each_invalid_field_is_refused_with_the_checks_message(run, write, args,
          "5 May 2025"),
     ],
 )
-def test_incomplete_counts_are_usage_errors(run, write, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_incomplete_counts_are_usage_errors(run, write, args, message):
     path = write(SMALL)
     done = run("add", "--kind", "deadline", "--title", "D", *args)
     assert done.exit_code == 2
     assert done.stderr == message + "\n"
     assert path.read_text() == SMALL
+
+
+@pytest.mark.parametrize("option", ["--status", "--count", "--service", "--rules", "--kind",
+                                    "--case", "--id", "--source", "--tag"])
+def test_an_id_or_choice_with_a_line_break_is_refused(run, write, option):
+    path = write(SMALL)
+    counted = ["--due-after", "order", "--days", "3"]
+    args = counted if option in ("--count", "--service", "--rules") else ["--date", "2025-05-05"]
+    base = {"--kind": "deadline", "--case": "c1", "--source": "paper", "--title": "D"}
+    base[option] = "met\n"
+    flat = [part for pair in base.items() for part in pair]
+    done = run("add", *flat, *args)
+    assert done.exit_code == 2
+    assert done.stderr == (f"timeline: error: {option}: 'met\\n' has a line break or a control "
+                           "character; an id or a choice is one line of plain text\n")
+    assert path.read_text() == SMALL
+
+
+def test_a_comment_under_the_last_event_stays_with_it(run, tmp_path):
+    # `timeline init`'s deadline ends with a hint about its status: an event added after it
+    # must not take the hint away from the deadline it is about.
+    assert run("init").exit_code == 0
+    before = (tmp_path / "events.yaml").read_text()
+    hint = "    # status: met                 # when it is settled: met, missed, vacated or moot\n"
+    assert before.endswith("    sources: [docket]\n" + hint)
+    done = run("add", "--title", "Return filed", "--kind", "filing", "--date", "2025-03-06",
+               "--case", "doe-v-warden", "--source", "docket")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    after = (tmp_path / "events.yaml").read_text()
+    assert after == before + (
+        "\n  - id: 2025-03-06-return-filed\n    date: 2025-03-06\n    case: doe-v-warden\n"
+        "    kind: filing\n    title: Return filed\n    sources: [docket]\n"
+    )
+    assert done.stdout == "Added 2025-03-06-return-filed to events.yaml (line 43).\n"
+
+
+def test_a_comment_at_the_dash_column_stays_below_the_new_event(run, write):
+    text = SMALL.rstrip("\n") + "\n  # - id: an event still to check\n"
+    path = write(text)
+    done = run("add", "--title", "X", "--kind", "other", "--date", "2025-05-07", "--id", "x",
+               "--source", "paper")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert path.read_text().endswith("    sources: [paper]\n  # - id: an event still to check\n")

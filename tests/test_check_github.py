@@ -172,3 +172,16 @@ def test_a_clean_file_prints_only_the_summary(run) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("timeline check: 1 file: ")
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_a_file_that_is_not_utf8_is_still_a_file_checked(run, tmp_path) -> None:
+    (tmp_path / "bin.yaml").write_bytes(b"version: 1\n\xff\n")
+    github = run("check", "bin.yaml", "--format", "github")
+    assert github.exit_code == 1
+    assert github.stdout.splitlines() == [
+        "::error file=bin.yaml,line=2,col=1,title=T001::the file is not UTF-8 (byte 0xff); "
+        "save it as UTF-8",
+        "timeline check: 1 file: 0 events in 0 cases; 1 error, 0 warnings",
+    ]
+    text = run("check", "bin.yaml")
+    assert text.stdout.splitlines()[-1] == "bin.yaml: 0 events in 0 cases; 1 error, 0 warnings"

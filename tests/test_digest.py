@@ -487,3 +487,16 @@ def test_since_after_today_is_a_usage_error(run, repo):
     assert result.exit_code == 2
     assert result.stderr == ("timeline: error: --since 2025-05-08 is after today (2025-05-06): "
                              "nothing has happened since\n")
+
+
+def test_since_rev_of_a_commit_after_today_is_a_usage_error(run, repo):
+    # Re-running a past day (the Action's `today:`) against a later commit would mark
+    # deadlines new that were new only in the future.
+    result = run("digest", "--since-rev", "HEAD", "--today", "2025-05-05", "--fail-on",
+                 "due-soon", cwd=repo)  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == ("timeline: error: --since-rev HEAD is a commit of 2025-05-06, after "
+                             "today (2025-05-05): nothing has happened since\n")
+    assert result.stdout == ""
+    same_day = run("digest", "--since-rev", "HEAD", "--today", "2025-05-06", cwd=repo)
+    assert same_day.exit_code == 0, same_day.stderr

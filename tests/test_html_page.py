@@ -132,6 +132,13 @@ def test_a_hostile_title_stays_text_in_html_and_markdown(run, habeas):
     assert tokens[1].content.replace("\\", "") == hostile
 
 
+def test_control_characters_in_a_title_are_shown_escaped_never_written_raw(run, habeas):
+    # HTML forbids C0 and C1 controls in a page; a bidi override makes a line read otherwise.
+    raw = export(run, habeas, "--title", "a\x1b[31m\u2028b\x7f\u202ec")
+    assert not any(ch in raw for ch in "\x1b\u2028\x7f\u202e")
+    assert parse(raw).find_all("h1")[0].text() == "a\\x1b[31m\\u2028b\\x7f\\u202ec"
+
+
 def test_markdown_takes_the_title_too(run, habeas):
     text = export(run, habeas, "--title", "Doe v. Warden: deadlines", format="md")
     assert text.startswith("# Doe v. Warden: deadlines\n\nGenerated on May 6, 2025;")

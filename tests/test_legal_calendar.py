@@ -89,3 +89,35 @@ def test_a_year_lists_every_kind_in_date_order() -> None:
 
 def test_jurisdictions_match_the_package_subdivisions() -> None:
     assert set(US_SUBDIVISIONS) == set(holidays.country_holidays("US").subdivisions)
+
+
+def test_the_us_calendar_loaded_alone_is_the_packages():
+    """us_holidays.py loads the package's own US class by its path: the same days, each year."""
+    import holidays
+
+    from timeline.deadlines.us_holidays import united_states
+
+    alone = united_states()
+    for subdivision, category in ((None, "public"), (None, "government"), ("MD", "public"),
+                                  ("DC", "public"), ("TX", "public")):  # fmt: skip
+        for year in range(2015, 2031):
+            ours = alone(subdiv=subdivision, years=year, categories=(category,))
+            theirs = holidays.country_holidays("US", subdiv=subdivision, years=year,
+                                               categories=(category,))  # fmt: skip
+            assert {d: ours.get_list(d) for d in ours} == {d: theirs.get_list(d) for d in theirs}
+
+
+def test_a_calendar_read_a_year_at_a_time_is_the_calendar_of_those_years():
+    """calendar._package joins single years (each read once per run): the same days and
+    names as the package's calendar of the three years, observed days across New Year too."""
+    import holidays
+
+    from timeline.deadlines.calendar import _package
+
+    for subdivision, category in ((None, "public"), (None, "government"), ("DC", "public")):
+        for year in range(2019, 2029):
+            years = (year - 1, year, year + 1)
+            whole = holidays.country_holidays("US", subdiv=subdivision, years=years,
+                                              categories=(category,))  # fmt: skip
+            assert _package(years, category, subdivision) == {
+                day: whole.get_list(day) for day in sorted(whole)}

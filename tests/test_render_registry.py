@@ -8,7 +8,7 @@ import pytest
 
 from conftest import BUNDLED, FIXED_TODAY, GOLDEN, REPO, assert_golden
 
-from timeline.render import ALIASES, RENDERERS, notes, renderer
+from timeline.render import ALIASES, RENDERERS, notes, renderer, writes_file
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -41,6 +41,10 @@ def test_export_is_reproducible_byte_for_byte(run, tmp_path, name):
         assert result.stdout == ""
     first, second = (tmp_path / "first").read_bytes(), (tmp_path / "second").read_bytes()
     assert first == second
+    if writes_file(name):  # a database: only to a file, and stdout is refused
+        refused = run(*common)
+        assert (refused.exit_code, refused.stdout_bytes) == (2, b"")
+        return
     assert first == run(*common).stdout_bytes
 
 

@@ -2,7 +2,7 @@
 
 Pure: given the record now, the record it is compared with (None: nothing to compare with),
 the point in time and today, ``digest`` returns a Digest value. Reading git, the clock and
-printing are the CLI's (timeline/gitrecord.py reads the record at a commit).
+printing are the CLI's (timeline/read/gitrecord.py reads the record at a commit).
 
 A deadline is *new* to a status when it did not have it then: its status in the old record as
 of that day, or, for a deadline the old record does not have, its status in today's record as

@@ -110,21 +110,38 @@ def write_atomically(
         raise type(exc)(exc.errno, exc.strerror or str(exc), shown) from exc
 
 
+def build_atomically(path: Path, build: Callable[[Path], None], name: str | None = None) -> None:
+    """Have ``build`` write a temporary file beside ``path`` (a database, say), then rename it.
+
+    The temporary file exists, empty, when ``build`` gets it; everything else is as in
+    ``write_atomically``.
+    """
+    shown = name if name is not None else str(path)
+    try:
+        _write(path, build, None, None, Path(shown))
+    except OSError as exc:
+        if exc.filename == shown:
+            raise
+        raise type(exc)(exc.errno, exc.strerror or str(exc), shown) from exc
+
+
 def _write(
     path: Path,
-    text: str | bytes,
+    text: str | bytes | Callable[[Path], None],
     check: Callable[[Path], None] | None,
     expect: Snapshot | None,
     shown: Path,
 ) -> None:
     target = Path(os.path.realpath(path))
     folder = target.parent
-    data = text.encode("utf-8") if isinstance(text, str) else text
     original = _writable(target, shown)
     descriptor, temporary = _create_temporary(target)
     try:
         try:
-            _write_all(descriptor, data)
+            if callable(text):
+                text(temporary)
+            else:
+                _write_all(descriptor, text.encode("utf-8") if isinstance(text, str) else text)
             os.fsync(descriptor)
         finally:
             os.close(descriptor)

@@ -590,6 +590,11 @@ def _position(tree: Any, loc: tuple[Any, ...], at_key: bool) -> Pos:
     return pos
 
 
+# Top-level keys that describe the record as a whole: an included file may give what the
+# including one leaves out, but never overrides it.
+PUBLISHING_KEYS = ("title", "description", "license", "license_url")
+
+
 def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline:
     timeline = Timeline(files=[record.path for record in records])
     holidays_from: str | None = None
@@ -625,6 +630,9 @@ def _merge(records: list[FileRecord], diagnostics: list[Diagnostic]) -> Timeline
                     continue
                 merged[key] = value
                 first_at[section, key] = (record.path, pos[0])
+        for key in PUBLISHING_KEYS:
+            if getattr(timeline, key) is None:
+                setattr(timeline, key, getattr(model, key))
         timeline.closures.update(
             CourtClosure(c.date.first_day, frozenset(c.cases), frozenset(c.rules))
             for c in model.closures

@@ -367,6 +367,11 @@ class FileModel(_Strict):
     """One events file, before its includes are merged."""
 
     version: Annotated[str, PlainValidator(_text)] = "1"
+    # What a published export calls the record, and on what terms it may be reused.
+    title: Text | None = None
+    description: Text | None = None
+    license: Text | None = None
+    license_url: Url | None = None
     sources: Annotated[dict[Id, Source], BeforeValidator(_mapping)] = {}
     people: Annotated[dict[Id, Person], BeforeValidator(_mapping)] = {}
     cases: Annotated[dict[Id, Case], BeforeValidator(_mapping)] = {}

@@ -158,6 +158,10 @@ EVENT = _object({
 
 FILE = _object({
     "version": {"anyOf": [{"const": 1}, {"const": "1"}]},
+    "title": _scalar("What the exports (html, markdown, sqlite) call the record"),
+    "description": _scalar("One paragraph about the record, for the sqlite export's site"),
+    "license": _scalar("The license the record is published under, e.g. CC BY 4.0"),
+    "license_url": {**_URL, "description": "Where the license's text is"},
     "sources": _map_of("source"),
     "people": _map_of("person"),
     "cases": _map_of("case"),

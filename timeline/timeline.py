@@ -45,6 +45,11 @@ class Timeline:
     )
     closures: set[CourtClosure] = field(default_factory=set)
     presidential_holidays: bool = True
+    # The record's own title, description and license (the first file that gives each).
+    title: str | None = None
+    description: str | None = None
+    license: str | None = None
+    license_url: str | None = None
     events: list[Event] = field(default_factory=list)  # file order; includes follow includers
     where: list[Where] = field(default_factory=list)  # where each event starts, same order
 

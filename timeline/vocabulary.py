@@ -41,12 +41,6 @@ def deadline_ids(timeline: Timeline) -> list[str]:
     return [e.id for e in timeline.events if e.kind == "deadline" and e.id is not None]
 
 
-def formats() -> list[str]:
-    from timeline.render import ALIASES, RENDERERS
-
-    return [*RENDERERS, *ALIASES]
-
-
 def statuses() -> list[str]:
     """Every status a deadline can have (what `deadlines --status` takes)."""
     from timeline.deadline_list import STATUSES

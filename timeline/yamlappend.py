@@ -129,6 +129,7 @@ def _block_layout(body: list[Any], start: int, lines: list[str]) -> Layout:
         if not keep_blank:
             while line > 0 and not lines[line].strip():
                 line -= 1
+    line = _past_own_comments(lines, line, dash_col)
     last = item_starts[-1] if item_starts else None
     key_col = dash_col + 2
     blank = False
@@ -140,6 +141,20 @@ def _block_layout(body: list[Any], start: int, lines: list[str]) -> Layout:
             dash_line -= 1
         blank = _blank_above(lines, dash_line) and len(item_starts) > 1
     return Layout(after=line, dash_col=dash_col, key_col=key_col, blank_between=blank)
+
+
+def _past_own_comments(lines: list[str], line: int, dash_col: int) -> int:
+    """The last line of the last item's own comments: those right under its last value (no
+    blank line between), indented past the list's dash, as a hint such as `# status: met`
+    under a deadline is. A new item goes after them, so they stay with the item they are
+    about; a comment at the dash's column or left of it is about what follows, and stays."""
+    while line + 1 < len(lines):
+        text = lines[line + 1]
+        stripped = text.lstrip(" ")
+        if not stripped.startswith("#") or len(text) - len(stripped) <= dash_col:
+            break
+        line += 1
+    return line
 
 
 def _tail_layout(lines: list[str], tree: Any) -> Layout | None:

@@ -39,41 +39,194 @@ DryRunOption = Annotated[
     "--case habeas",
 )
 def add(
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What happened, in one line.")],
-    kind: Annotated[str, typer.Option("--kind", "-k", metavar="KIND", autocompletion=completion.kind_ids, help="arrest, filing, order, deadline...")],
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="What happened, in one line.")
+    ],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            autocompletion=completion.kind_ids,
+            help="arrest, filing, order, deadline...",
+        ),
+    ],
     date: Annotated[
         Optional[str],
-        typer.Option("--date", "-d", metavar="DATE",
-                     help="2025-05-07, 2025-05-05T17:00, May 7 2025, today... (not with --due-after)."),
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="DATE",
+            help="2025-05-07, 2025-05-05T17:00, May 7 2025, today... (not with --due-after).",
+        ),
     ] = None,
-    case: Annotated[Optional[list[str]], typer.Option("--case", "-c", metavar="ID", autocompletion=completion.case_ids, help="Case id (repeatable).")] = None,
-    id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="Event id (default: from the date and title).")] = None,
-    source: Annotated[Optional[list[str]], typer.Option("--source", metavar="ID|URL", autocompletion=completion.source_ids, help="Source id or URL (repeatable).")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Tag (repeatable).")] = None,
-    person: Annotated[Optional[list[str]], typer.Option("--person", "-p", metavar="ID", autocompletion=completion.person_ids, help="Person id (repeatable).")] = None,
-    details: Annotated[Optional[str], typer.Option("--details", metavar="TEXT", help="Longer Markdown text.")] = None,
+    case: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--case",
+            "-c",
+            metavar="ID",
+            autocompletion=completion.case_ids,
+            help="Case id (repeatable).",
+        ),
+    ] = None,
+    id: Annotated[
+        Optional[str],
+        typer.Option("--id", metavar="ID", help="Event id (default: from the date and title)."),
+    ] = None,
+    source: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--source",
+            metavar="ID|URL",
+            autocompletion=completion.source_ids,
+            help="Source id or URL (repeatable).",
+        ),
+    ] = None,
+    tag: Annotated[
+        Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Tag (repeatable).")
+    ] = None,
+    person: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--person",
+            "-p",
+            metavar="ID",
+            autocompletion=completion.person_ids,
+            help="Person id (repeatable).",
+        ),
+    ] = None,
+    details: Annotated[
+        Optional[str], typer.Option("--details", metavar="TEXT", help="Longer Markdown text.")
+    ] = None,
     certainty: Annotated[
-        Optional[str], typer.Option("--certainty", metavar="C", autocompletion=completion.certainties, help="confirmed, reported, alleged or disputed.")
+        Optional[str],
+        typer.Option(
+            "--certainty",
+            metavar="C",
+            autocompletion=completion.certainties,
+            help="confirmed, reported, alleged or disputed.",
+        ),
     ] = None,
-    set_by: Annotated[Optional[str], typer.Option("--set-by", metavar="ID", autocompletion=completion.event_ids, help="Deadline: the order that set it.")] = None,
-    met_by: Annotated[Optional[str], typer.Option("--met-by", metavar="ID", autocompletion=completion.event_ids, help="Deadline: the event that met it.")] = None,
+    set_by: Annotated[
+        Optional[str],
+        typer.Option(
+            "--set-by",
+            metavar="ID",
+            autocompletion=completion.event_ids,
+            help="Deadline: the order that set it.",
+        ),
+    ] = None,
+    met_by: Annotated[
+        Optional[str],
+        typer.Option(
+            "--met-by",
+            metavar="ID",
+            autocompletion=completion.event_ids,
+            help="Deadline: the event that met it.",
+        ),
+    ] = None,
     due_after: Annotated[
-        Optional[str], typer.Option("--due-after", metavar="ID", autocompletion=completion.event_ids, help="Deadline: due a count after this event (with --days, --hours or --period).")
+        Optional[str],
+        typer.Option(
+            "--due-after",
+            metavar="ID",
+            autocompletion=completion.event_ids,
+            help="Deadline: due a count after this event (with --days, --hours or --period).",
+        ),
     ] = None,
     due_before: Annotated[
-        Optional[str], typer.Option("--due-before", metavar="ID", autocompletion=completion.event_ids, help="Deadline: due a count before this event (a hearing).")
+        Optional[str],
+        typer.Option(
+            "--due-before",
+            metavar="ID",
+            autocompletion=completion.event_ids,
+            help="Deadline: due a count before this event (a hearing).",
+        ),
     ] = None,
-    days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="With --due-after/--due-before: the number of days.")] = None,
-    hours: Annotated[Optional[int], typer.Option("--hours", metavar="N", help="Instead of --days: the number of hours (Rule 6(a)(2)).")] = None,
-    count: Annotated[Optional[str], typer.Option("--count", metavar="HOW", autocompletion=completion.counts, help="calendar-days (default) or court-days.")] = None,
-    period: Annotated[Optional[str], typer.Option("--period", metavar="NAME", autocompletion=completion.periods, help="Instead of --days: a named period (see `timeline rules`).")] = None,
-    service: Annotated[Optional[str], typer.Option("--service", metavar="METHOD", autocompletion=completion.services, help="How the trigger was served: mail adds 3 days under FRCP.")] = None,
-    rules: Annotated[Optional[str], typer.Option("--rules", metavar="NAME", autocompletion=completion.rule_sets, help="Count by this rule set, not the case's.")] = None,
-    clerk: Annotated[Optional[str], typer.Option("--clerk", metavar="STATE", autocompletion=completion.jurisdictions, help="FRAP: the circuit clerk's state (US-VA).")] = None,
-    end: Annotated[Optional[str], typer.Option("--end", metavar="DATE", help="The end of a span (a detention), in --date's forms.")] = None,
+    days: Annotated[
+        Optional[int],
+        typer.Option(
+            "--days", metavar="N", help="With --due-after/--due-before: the number of days."
+        ),
+    ] = None,
+    hours: Annotated[
+        Optional[int],
+        typer.Option(
+            "--hours", metavar="N", help="Instead of --days: the number of hours (Rule 6(a)(2))."
+        ),
+    ] = None,
+    count: Annotated[
+        Optional[str],
+        typer.Option(
+            "--count",
+            metavar="HOW",
+            autocompletion=completion.counts,
+            help="calendar-days (default) or court-days.",
+        ),
+    ] = None,
+    period: Annotated[
+        Optional[str],
+        typer.Option(
+            "--period",
+            metavar="NAME",
+            autocompletion=completion.periods,
+            help="Instead of --days: a named period (see `timeline rules`).",
+        ),
+    ] = None,
+    service: Annotated[
+        Optional[str],
+        typer.Option(
+            "--service",
+            metavar="METHOD",
+            autocompletion=completion.services,
+            help="How the trigger was served: mail adds 3 days under FRCP.",
+        ),
+    ] = None,
+    rules: Annotated[
+        Optional[str],
+        typer.Option(
+            "--rules",
+            metavar="NAME",
+            autocompletion=completion.rule_sets,
+            help="Count by this rule set, not the case's.",
+        ),
+    ] = None,
+    clerk: Annotated[
+        Optional[str],
+        typer.Option(
+            "--clerk",
+            metavar="STATE",
+            autocompletion=completion.jurisdictions,
+            help="FRAP: the circuit clerk's state (US-VA).",
+        ),
+    ] = None,
+    end: Annotated[
+        Optional[str],
+        typer.Option(
+            "--end", metavar="DATE", help="The end of a span (a detention), in --date's forms."
+        ),
+    ] = None,
     circa: Annotated[bool, typer.Option("--circa", help="The date is approximate.")] = False,
-    replaces: Annotated[Optional[str], typer.Option("--replaces", metavar="ID", autocompletion=completion.deadline_ids, help="Deadline: the earlier deadline this one extends.")] = None,
-    status: Annotated[Optional[str], typer.Option("--status", metavar="S", autocompletion=completion.hand_statuses, help="Deadline: met, missed, vacated or moot (see `timeline mark`).")] = None,
+    replaces: Annotated[
+        Optional[str],
+        typer.Option(
+            "--replaces",
+            metavar="ID",
+            autocompletion=completion.deadline_ids,
+            help="Deadline: the earlier deadline this one extends.",
+        ),
+    ] = None,
+    status: Annotated[
+        Optional[str],
+        typer.Option(
+            "--status",
+            metavar="S",
+            autocompletion=completion.hand_statuses,
+            help="Deadline: met, missed, vacated or moot (see `timeline mark`).",
+        ),
+    ] = None,
     to: ToOption = None,
     dry_run: DryRunOption = False,
     file: FileOption = None,
@@ -82,11 +235,18 @@ def add(
     """Add an event at the end of the events list; the file is checked before it is replaced."""
     from timeline.yamltext import Value
 
+    _one_word_each({"--kind": [kind], "--case": case, "--id": [id], "--source": source,
+                    "--tag": tag, "--person": person, "--certainty": [certainty],
+                    "--set-by": [set_by], "--met-by": [met_by], "--due-after": [due_after],
+                    "--due-before": [due_before], "--count": [count], "--period": [period],
+                    "--service": [service], "--rules": [rules], "--clerk": [clerk],
+                    "--replaces": [replaces], "--status": [status]})  # fmt: skip
     trigger = due_after if due_after is not None else due_before
     counted = [name for name, value in (("--days", days), ("--hours", hours),
                                         ("--period", period)) if value is not None]  # fmt: skip
     refine = [name for name, value in (("--count", count), ("--service", service),
-                                       ("--rules", rules), ("--clerk", clerk)) if value is not None]  # fmt: skip
+                                       ("--rules", rules), ("--clerk", clerk))
+              if value is not None]  # fmt: skip
     if trigger is not None and not counted:
         usage_error("--due-after and --due-before count from an event: give --days N, "
                     "--hours N or --period NAME too")  # fmt: skip
@@ -173,6 +333,20 @@ def _computed(change: Change, fixed: date | None) -> str:
     return ": " + due_summary(after.timeline, event, state.due if state is not None else None)
 
 
+def _one_word_each(options: dict[str, list[str | None] | None]) -> None:
+    """Refuse a line break or control character in an id or a choice: written as a block of
+    text, ``met\n`` would read back as ``met``, so the file would not say what was typed."""
+    from timeline.visible import visible
+
+    for name, values in options.items():
+        for value in values or []:
+            if value is not None and visible(value) != value:
+                usage_error(
+                    f"{name}: '{visible(value)}' has a line break or a control "
+                    "character; an id or a choice is one line of plain text"
+                )
+
+
 def write_events(
     files: list[str] | None, today: date | None, build: Build, to: str | None, dry_run: bool
 ) -> Change:
@@ -213,7 +387,9 @@ def report_write_errors() -> Iterator[None]:
     except Refused as exc:
         console = err_console()
         for diagnostic in exc.diagnostics:
-            console.print(f"timeline: error: {diagnostic.message} [{diagnostic.code}]", markup=False)
+            console.print(
+                f"timeline: error: {diagnostic.message} [{diagnostic.code}]", markup=False
+            )
         _fail("nothing was written")
     except EditError as exc:
         _fail(str(exc))
@@ -240,9 +416,11 @@ def _changed_message(exc: ChangedMeanwhile, cwd: Path) -> str:
     if exc.kept is None:
         return (f"{name} was changed by another program while timeline was reading it; nothing "
                 "was written: run the command again")  # fmt: skip
-    return (f"{name} was changed by another program while timeline was writing it: it is left as "
-            f"that program wrote it, and what timeline would have written is in "
-            f"{_shown(exc.kept, cwd)}; run the command again to add to the changed file")
+    return (
+        f"{name} was changed by another program while timeline was writing it: it is left as "
+        f"that program wrote it, and what timeline would have written is in "
+        f"{_shown(exc.kept, cwd)}; run the command again to add to the changed file"
+    )
 
 
 def _shown(path: Path, cwd: Path) -> str:

@@ -99,13 +99,21 @@ def _github(result: LoadResult, errors: int, warnings: int, strict: bool) -> str
 
 def _summary_line(result: LoadResult, errors: int, warnings: int, strict: bool,
                   names: bool = True) -> str:
-    summary = _summary(result.files, _written(result.files), len(result.timeline.events),
+    summary = _summary(_paths(result), _written(result.files), len(result.timeline.events),
                        len(result.timeline.cases), errors, warnings, names)  # fmt: skip
     if result.truncated:  # the counts are of what was read before it stopped
         summary += f", then stopped after {len(result.diagnostics):,} problems"
     if strict and warnings and not errors:  # say why a file with no error fails
         summary += "; failed: --strict counts warnings as errors"
     return summary
+
+
+def _paths(result: LoadResult) -> list[str]:
+    """The files checked: those read, and those read but not decoded (T001), which are files
+    the user named all the same (`bin.yaml: 0 events`, not `no file`)."""
+    paths = [record.path for record in result.files]
+    undecoded = [d.path for d in result.diagnostics if d.code == "T001"]
+    return paths + [path for path in dict.fromkeys(undecoded) if path not in paths]
 
 
 def _written(files: list[FileRecord]) -> int:
@@ -117,15 +125,15 @@ def _written(files: list[FileRecord]) -> int:
     return count
 
 
-def _summary(files: list[FileRecord], written: int, read: int, cases: int, errors: int,
+def _summary(paths: list[str], written: int, read: int, cases: int, errors: int,
              warnings: int, names: bool = True) -> str:
     from timeline.render.phrases import plural
     from timeline.visible import visible
 
     if names:
-        named = visible(", ".join(record.path for record in files)) or "no file"
+        named = visible(", ".join(paths)) or "no file"
     else:
-        named = plural(len(files), "file")
+        named = plural(len(paths), "file")
     events = max(written, read)  # every event the files have, as the user counts them
     unread = f" ({events - read:,} could not be read)" if events > read else ""
     counts = f"{plural(events, 'event')}{unread} in {plural(cases, 'case')}"

@@ -43,6 +43,32 @@ def _argument_type(self, ctx):  # type: ignore[no-untyped-def]
 
 typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
 
+
+def _skip_coercion_of_nothing(parameter_class):  # type: ignore[no-untyped-def]
+    """An option not given (None) is passed on as Typer would, without coercing it.
+
+    Typer coerces every parameter's value, given or not, through a pydantic adapter it builds
+    for the parameter's type; for None the result is always None (or () for a repeatable one),
+    but building the adapter imports pydantic, a fifth of `timeline rules`' run. Where the
+    class differs from the one this was written for (Typer 0.29), Typer's own way stays.
+    """
+    original = getattr(parameter_class, "process_value", None)
+    if original is None or not hasattr(parameter_class, "get_runtime_param"):
+        return
+
+    def process_value(self, ctx, value):  # type: ignore[no-untyped-def]
+        if value is not None:
+            return original(self, ctx, value)
+        value = () if self.multiple or self.nargs == -1 else None
+        if self.required and self.value_is_missing(value):
+            raise typer.core._click.exceptions.MissingParameter(ctx=ctx, param=self)
+        return value if self.callback is None else self.callback(ctx, self, value)
+
+    parameter_class.process_value = process_value
+
+
+_skip_coercion_of_nothing(getattr(typer.core, "_TyperParameter", None))
+
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
@@ -381,7 +407,8 @@ def select(
     filters = filters_from(result, cases, kinds, people, tags, since, until, search, fixed)
     states = deadline_states(result.timeline, today_function(fixed), soon)
     rows = timeline_rows(result.timeline, states, filters)
-    return result, View(result.timeline, rows, fixed or local_today(), soon, filters)
+    return result, View(result.timeline, rows, fixed or local_today(), soon, filters,
+                        states=states)
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -66,7 +66,6 @@ person_ids = _from_file(_ids("person_ids"))
 kind_ids = _from_file(_ids("kind_ids"))
 source_ids = _from_file(_ids("source_ids"))
 event_ids = _from_file(_ids("event_ids"))
-formats = _table("formats")
 statuses = _table("statuses")
 jurisdictions = _table("jurisdictions", upper=True)
 rule_sets = _table("rule_sets")
@@ -89,3 +88,12 @@ def outcomes(incomplete: str) -> list[str]:
     from timeline.vocabulary import starting
 
     return starting(OUTCOMES, incomplete)
+
+
+def formats(incomplete: str) -> list[str]:
+    """The export formats: the render registry's, asked here, since the tables in
+    vocabulary.py sit below the render layer."""
+    from timeline.render import ALIASES, RENDERERS
+    from timeline.vocabulary import starting
+
+    return starting([*RENDERERS, *ALIASES], incomplete)

@@ -1,6 +1,6 @@
 """`timeline digest`: what changed since a date or a git revision, and what needs attention.
 
-The record then is read from git (timeline/gitrecord.py); the comparison is timeline/digest.py;
+The record then is read from git (timeline/read/gitrecord.py); the comparison is timeline/digest.py;
 the formats are timeline/render/digest_*.py. Without git history to compare with, only the
 deadlines are shown, with a note that says why.
 """
@@ -35,7 +35,7 @@ FailOnOption = Annotated[
 
 if TYPE_CHECKING:
     from timeline.digest import Since
-    from timeline.gitrecord import Commit
+    from timeline.read.gitrecord import Commit
     from timeline.load import LoadResult
 
 FORMATS = {"text": "timeline.render.digest_text", "markdown": "timeline.render.digest_markdown",
@@ -133,7 +133,7 @@ def _note(text: str) -> None:
 def _then(files: list[str], since: str | None, since_rev: str | None,
           today: date) -> tuple[Since | None, LoadResult | None, str | None]:  # fmt: skip
     """The point compared with, the record then (None: not read) and why it was not read."""
-    from timeline import gitrecord
+    from timeline.read import gitrecord
     from timeline.digest import since_commit, since_date
 
     if since is None and since_rev is None:
@@ -161,6 +161,10 @@ def _then(files: list[str], since: str | None, since_rev: str | None,
                                                   if shallow else ""))  # fmt: skip
         except OSError as exc:
             usage_error(f"--since-rev {since_rev}: {exc}")
+        if commit.when.date() > today:
+            # as --since refuses a later day: statuses "then" would be in the future
+            usage_error(f"--since-rev {since_rev} is a commit of {commit.when.date().isoformat()}, "
+                        f"after today ({today.isoformat()}): nothing has happened since")
         point = since_commit(commit.sha, commit.when, _label(since_rev, commit))
     else:
         assert since is not None

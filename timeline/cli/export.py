@@ -61,8 +61,8 @@ def export(
     title: Annotated[
         Optional[str],
         typer.Option("--title", metavar="TEXT",
-                     help="html, markdown: the page's heading (default: the cases' titles in "
-                          "html, Timeline in markdown)."),
+                     help="html, markdown: the page's heading (default: the file's `title:`, "
+                          "else the cases' titles in html, Timeline in markdown)."),
     ] = None,
     date_style: Annotated[
         Optional[str],
@@ -85,7 +85,11 @@ def export(
     if split_cases is not None and output is not None:
         usage_error("--split-cases writes one file a case: not with --output")
     page_options(name, title, date_style)
-    from timeline.render import notes, renderer
+    from timeline.render import notes, renderer, writes_file
+
+    if writes_file(name) and (output is None or output == "-"):
+        usage_error(f"--format {name} writes a database, not text: give the file with "
+                    f"-o FILE.db")  # fmt: skip
 
     result, view = select([*(paths or []), *(file or [])], cases=case, kinds=kind, people=person,
                           tags=tag, since=since,
@@ -105,7 +109,10 @@ def export(
     for target, each in views:
         if target is not None:
             refuse_to_overwrite_input(target, result)
-        write_output(renderer(name)(each), target)
+        if writes_file(name):
+            write_database(name, each, str(target), result)
+        else:
+            write_output(renderer(name)(each), target)
         said.extend(notes(name, each))
     from timeline.visible import visible  # a note may name a file found by a glob
 
@@ -131,6 +138,36 @@ def page_options(name: str, title: str | None, date_style: str | None) -> None:
                     f"{suggest(date_style, ['long', 'iso'])}; one of: long, iso")  # fmt: skip
 
 
+def write_database(name: str, view: View, output: str, result: LoadResult) -> None:
+    """Build the database in a temporary file, rename it over ``output``, then write its
+    Datasette metadata beside it (``cases.db`` -> ``cases.metadata.json``)."""
+    import importlib
+    import sqlite3
+
+    from timeline.cli.common import cannot_write, signals_stop_cleanly
+    from timeline.files import Unwritable, build_atomically, remove_leftovers
+    from timeline.render import RENDERERS
+    from timeline.render import datasette
+
+    module = importlib.import_module(RENDERERS[name])
+    target = Path(output)
+    refuse_to_overwrite_input(str(datasette.metadata_path(target)), result)
+    try:
+        with signals_stop_cleanly():
+            remove_leftovers(target)
+            build_atomically(target, lambda temporary: module.write(view, temporary))
+    except Unwritable as exc:
+        if exc.kind == "special":
+            io_error(f"cannot write {output}: {exc.strerror}; write the database to a file")
+        io_error(cannot_write(exc))
+    except OSError as exc:
+        io_error(cannot_write(exc))
+    except sqlite3.Error as exc:  # a full disk, say, as SQLite reports it
+        io_error(f"cannot write {output}: {exc}; nothing was written")
+    text = datasette.render(view, datasette.database_name(target))
+    write_output(text, str(datasette.metadata_path(target)))
+
+
 def format_read_as_file(paths: list[str] | None, files: list[str] | None) -> None:
     """``export -f html``: -f is --file, so a missing file named like a format meant --format."""
     for option, values in (("-f ", files), ("", paths)):
@@ -146,7 +183,7 @@ def with_edits(view: View, changed: str) -> tuple[View, list[str]]:
     from dataclasses import replace
     from datetime import datetime, time, timezone
 
-    from timeline.gitrecord import event_edits
+    from timeline.read.gitrecord import event_edits
 
     uncommitted = datetime.combine(view.today, time(), tzinfo=timezone.utc)
     # git runs in the user's environment, less what would point it at another repository.

@@ -17,7 +17,7 @@ from timeline.cli.common import (
 if TYPE_CHECKING:
     from datetime import date
 
-    from timeline.outcome import Marked
+    from timeline.write.outcome import Marked
 
 OUTCOMES = ("met", "missed", "vacated", "moot", "open")
 # What each outcome records, for a "did you mean" (a near miss would record another outcome).
@@ -66,7 +66,7 @@ def mark(
         usage_error(f"--by {by}: a deadline is met by another event (a filing, a release), "
                     "not by itself")  # fmt: skip
     fixed = parse_today(today)
-    from timeline.outcome import NotADeadline, NotFound, mark_deadline
+    from timeline.write.outcome import NotADeadline, NotFound, NotInNamedFile, mark_deadline
 
     cwd = Path.cwd()
     found = discover_or_exit([*(paths or []), *(file or [])])
@@ -86,6 +86,8 @@ def mark(
                 else "; the file has no deadlines"
             )  # fmt: skip
             usage_error(f"no event has the id '{exc.wanted}'{hint}")
+        except NotInNamedFile as exc:
+            usage_error(str(exc))
         except NotADeadline as exc:
             usage_error(f"'{deadline}' ({exc.path}:{exc.line}) is {_a(exc.event.kind)} "
                         f"{exc.event.kind}, not a deadline: only a deadline has an outcome to "

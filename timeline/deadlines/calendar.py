@@ -21,10 +21,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Literal, Sequence
 
-import holidays as holidays_package
-
 from timeline.deadlines.rules import DEFAULT_RULES, RULE_SETS
 from timeline.deadlines.state_days import audited, disputed_day, not_in_statute, supplement
+from timeline.deadlines.us_holidays import united_states
 
 # How a rule is read: "due" as the project reads its text; "narrow" leaves out every day that
 # some reading does not count; "broad" adds the days some reading counts beyond it.
@@ -196,7 +195,7 @@ def _flatten(days: dict[date, tuple[Holiday, ...]]) -> list[Holiday]:
 
 @lru_cache(maxsize=1)
 def _known_years() -> tuple[int, int]:
-    calendar = holidays_package.country_holidays("US")
+    calendar = united_states()()
     return int(calendar.start_year), int(calendar.end_year)
 
 
@@ -254,11 +253,21 @@ def _observed_dispute(name: str) -> str:
             "the holiday's own date")
 
 
-@lru_cache(maxsize=256)
 def _package(years: tuple[int, ...], category: str, subdivision: str | None) -> dict[date, list[str]]:
-    """Dates and names from the `holidays` package (several names on one day stay apart)."""
-    calendar = holidays_package.country_holidays(
-        "US", subdiv=subdivision, years=years, categories=(category,)
-    )
-    return {day: calendar.get_list(day) for day in calendar}
+    """Dates and names from the `holidays` package (several names on one day stay apart).
 
+    Read a year at a time, each year once per run: a year's neighbours are read for it too
+    (see ``_year_days``), and a calendar of three years costs three years' populating.
+    """
+    merged: dict[date, list[str]] = {}
+    for year in years:
+        for day, names in _package_year(year, category, subdivision).items():
+            kept = merged.setdefault(day, [])
+            kept += [name for name in names if name not in kept]
+    return dict(sorted(merged.items()))
+
+
+@lru_cache(maxsize=1024)
+def _package_year(year: int, category: str, subdivision: str | None) -> dict[date, list[str]]:
+    calendar = united_states()(subdiv=subdivision, years=year, categories=(category,))
+    return {day: calendar.get_list(day) for day in calendar}

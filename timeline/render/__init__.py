@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # the model (pydantic) loads with the first view, not with the CLI's help
+    from timeline.deadlines.status import DeadlineState
     from timeline.query import Filters, Row
     from timeline.timeline import Timeline
 
@@ -33,6 +34,9 @@ class View:
     title: str | None = None
     # How the html and markdown exports write dates: "long" (May 7, 2025) or "iso" (2025-05-07).
     date_style: str = "long"
+    # Every deadline's state by event index, selected or not (None: not computed), for an
+    # export that keeps what the selected rows refer to.
+    states: dict[int, DeadlineState] | None = None
 
 
 Renderer = Callable[[View], str]
@@ -46,6 +50,7 @@ RENDERERS: dict[str, str] = {
     "html": "timeline.render.html",
     "timelinejs": "timeline.render.timelinejs",
     "atom": "timeline.render.atom",
+    "sqlite": "timeline.render.sqlite",
 }
 ALIASES: dict[str, str] = {"md": "markdown"}
 
@@ -54,6 +59,12 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
     render: Renderer = module.render
     return render
+
+
+def writes_file(name: str) -> bool:
+    """Whether the format is a file that only ``-o`` can take (a database), not text."""
+    module = importlib.import_module(RENDERERS[ALIASES.get(name, name)])
+    return bool(getattr(module, "WRITES_FILE", False))
 
 
 def notes(name: str, view: View) -> list[str]:

@@ -29,8 +29,8 @@ from timeline.dates import FileDate, Precision, zone
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import NO_OUTCOME, due_label, event_zone, full_date, status_word
-from timeline.render.publishing import case_titles, event_uids, source_refs, view_title, web_url
+from timeline.render.phrases import NO_OUTCOME, due_label, event_zone, status_word
+from timeline.render.publishing import event_text, event_uids, source_refs, view_title, web_url
 from timeline.visible import visible
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -148,32 +148,12 @@ def content(view: View, row: Row) -> str:
 
     No count of days (that would change the entry every day): the reader knows the date.
     """
-    event, state = row.event, row.state
-    tl = view.timeline
-    lines = []
+    state = row.state
+    status = None
     if state is not None:
-        status = entry_title(row).removesuffix(f": {event.title}")
-        lines.append(f"Status: {status}" + (f"; due {due_label(state.due)}" if state.due else ""))
-        if state.due is not None:
-            lines.extend(state.due.explain)
-    if event.date is not None:
-        written = full_date(event.date, event_zone(tl, event))
-        if event.end is not None:
-            written += " to " + full_date(event.end, event_zone(tl, event))
-        lines.append(f"Date: {written}" + (" (approximate)" if event.circa else ""))
-    titles = case_titles(tl, event)
-    if titles:
-        lines.append("Case: " + "; ".join(titles))
-    if event.certainty != "confirmed":
-        lines.append(f"Certainty: {event.certainty}")
-    if event.details:
-        lines.extend(["", event.details.rstrip("\n")])
-    refs = source_refs(tl, event)
-    if refs:
-        lines.extend(["", "Sources:"])
-        lines.extend(f"- {ref.label}" + (f" <{href(ref.url)}>" if ref.url else "")
-                     for ref in refs)  # fmt: skip
-    return "\n".join(lines)
+        word = entry_title(row).removesuffix(f": {row.event.title}")
+        status = f"Status: {word}" + (f"; due {due_label(state.due)}" if state.due else "")
+    return event_text(view, row, status, href)
 
 
 # updated --------------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 
 
 def render(view: View) -> str:
-    title = view.title if view.title is not None else view_title(view)
+    # --title, else the file's own title, else the cases' titles
+    title = view.title if view.title is not None else (view.timeline.title or view_title(view))
     uids = event_uids(view.rows)
     parts = [
         "<!DOCTYPE html>",
@@ -66,7 +67,12 @@ def render(view: View) -> str:
 
 
 def text(value: str) -> str:
-    return escape(value, quote=True)
+    """Text from the file as inert HTML. Control characters, which HTML forbids in a page, and
+    bidi controls, which make a line read otherwise, are shown escaped (``\\x1b``), as the
+    atom export shows them; tabs and line breaks stay."""
+    from timeline.visible import visible
+
+    return escape(visible(value, layout=True), quote=True)
 
 
 def style(view: View) -> DateStyle:

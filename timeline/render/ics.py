@@ -30,8 +30,8 @@ from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 from timeline.dates import FileDate, Precision, zone
 from timeline.query import Row
 from timeline.render import View
-from timeline.render.phrases import NO_OUTCOME, badge, event_zone, full_date, status_word
-from timeline.render.publishing import case_titles, event_uids, source_refs, view_title
+from timeline.render.phrases import NO_OUTCOME, badge, event_zone, status_word
+from timeline.render.publishing import event_text, event_uids, source_refs, status_moment, view_title
 from timeline.render.vtimezone import vtimezone as observances
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -235,23 +235,6 @@ def last_change(view: View, row: Row) -> datetime | None:
     return max(moments) if moments else None
 
 
-def status_moment(view: View, row: Row) -> datetime | None:
-    """The moment a computed status began: due soon or passed; None for the others."""
-    state = row.state
-    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
-        return None
-    tz_name = view.timeline.timezone_of(row.event)
-    try:
-        if state.status == "passed":
-            day = state.due.day + timedelta(days=1)
-        else:
-            day = state.due.day - timedelta(days=view.soon)
-        tz = zone(tz_name) if tz_name else timezone.utc
-        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
-    except OverflowError:
-        return None
-
-
 def ics_text(text: str) -> str:
     """Text as RFC 5545 allows it: every line break a newline (written ``\\n``), no controls.
 
@@ -299,28 +282,6 @@ def reminder(title: str) -> Alarm:
 
 
 def description(view: View, row: Row) -> str:
-    event, state = row.event, row.state
-    tl = view.timeline
-    lines = []
-    if state is not None:
-        lines.append(f"Status as of {view.today.isoformat()}: {badge(state)}")
-        if state.due is not None:
-            lines.extend(state.due.explain)
-    if event.date is not None:
-        written = full_date(event.date, event_zone(tl, event))
-        if event.end is not None:
-            written += " to " + full_date(event.end, event_zone(tl, event))
-        lines.append(f"Date: {written}" + (" (approximate)" if event.circa else ""))
-    titles = case_titles(tl, event)
-    if titles:
-        lines.append("Case: " + "; ".join(titles))
-    if event.certainty != "confirmed":
-        lines.append(f"Certainty: {event.certainty}")
-    if event.details:
-        lines.extend(["", event.details.rstrip("\n")])
-    refs = source_refs(tl, event)
-    if refs:
-        lines.extend(["", "Sources:"])
-        lines.extend(f"- {ref.label}" + (f" <{ics_uri(ref.url)}>" if ref.url else "")
-                     for ref in refs)  # fmt: skip
-    return "\n".join(lines)
+    state = row.state
+    status = None if state is None else f"Status as of {view.today.isoformat()}: {badge(state)}"
+    return event_text(view, row, status, ics_uri)

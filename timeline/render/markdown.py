@@ -117,7 +117,9 @@ def cite_url(url: str) -> str:
 def render(view: View) -> str:
     tl = view.timeline
     notes = Footnotes(tl, style(view))
-    lines = [f"# {escape(view.title)}" if view.title else "# Timeline", ""]
+    # --title, else the file's own title, else a plain heading
+    heading = view.title if view.title is not None else tl.title
+    lines = [f"# {escape(heading)}" if heading else "# Timeline", ""]
     lines.append(f"Generated on {styled_day(view.today, style(view))}; deadline statuses are as "
                  "of that day.")  # fmt: skip
     lines.append("")

@@ -271,7 +271,9 @@ def due_summary(timeline: Timeline, event: Event, due: Due | None) -> str:
     if due is None:
         return "its due date cannot be computed (timeline check says why)"
     if due.moment is not None:
-        when = f"{due.moment.strftime('%a')} {clock(due.moment)} {moment_zone(due.moment)}"
+        # due_label's rule: an offset the file wrote is shown as written (item 13 of issue 14)
+        shown = due_label(due, event_zone(timeline, event), event.date)
+        when = f"{due.moment.strftime('%a')} {shown}"
     else:
         when = f"{due.day.strftime('%a')} {due.day.isoformat()}"
         spread = due_range(due)
@@ -294,7 +296,11 @@ def _count_phrase(timeline: Timeline, event: Event) -> str:
     assert spec is not None
     case = next((timeline.cases[c] for c in event.case if c in timeline.cases), None)
     rules = RULE_SETS[rules_of(spec.rules, spec.period, case.rules if case is not None else None)]
-    way = "after" if spec.after is not None else "before"
+    # The direction is the count's sign: `after: x` with `days: -5` is counted before x.
+    signed = spec.hours if spec.hours is not None else spec.signed_days or 0
+    if spec.hours is not None and spec.before is not None and spec.after is None:
+        signed = -signed
+    way = "before" if signed < 0 else "after"
     if spec.hours is not None:
         return f"{plural(abs(spec.hours), 'hour')} {way} {spec.trigger} ({rules.hours_cite})"
     days = abs(spec.signed_days or 0)

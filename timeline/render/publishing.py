@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from typing import Callable
 from urllib.parse import urlsplit
 
-from timeline.dates import FileDate
+from timeline.dates import FileDate, zone
 from timeline.model import Event
 from timeline.query import Row
 from timeline.render import View
@@ -91,3 +93,53 @@ def content_hash(row: Row) -> str:
     start = row.start.iso() if row.start is not None else ""
     content = "\x1f".join([start, event.kind, event.title, *event.case])
     return "event-" + hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+
+
+def event_text(view: View, row: Row, status: str | None, uri: Callable[[str], str]) -> str:
+    """An event as plain text for a calendar's description or a feed entry's content: the
+    ``status`` line and the due date's explanation, the date, cases, certainty, details and
+    sources (each address through ``uri``, the format's own way of writing one)."""
+    from timeline.render.phrases import event_zone, full_date
+
+    event, state = row.event, row.state
+    tl = view.timeline
+    lines = []
+    if state is not None and status is not None:
+        lines.append(status)
+        if state.due is not None:
+            lines.extend(state.due.explain)
+    if event.date is not None:
+        written = full_date(event.date, event_zone(tl, event))
+        if event.end is not None:
+            written += " to " + full_date(event.end, event_zone(tl, event))
+        lines.append(f"Date: {written}" + (" (approximate)" if event.circa else ""))
+    titles = case_titles(tl, event)
+    if titles:
+        lines.append("Case: " + "; ".join(titles))
+    if event.certainty != "confirmed":
+        lines.append(f"Certainty: {event.certainty}")
+    if event.details:
+        lines.extend(["", event.details.rstrip("\n")])
+    refs = source_refs(tl, event)
+    if refs:
+        lines.extend(["", "Sources:"])
+        lines.extend(f"- {ref.label}" + (f" <{uri(ref.url)}>" if ref.url else "")
+                     for ref in refs)  # fmt: skip
+    return "\n".join(lines)
+
+
+def status_moment(view: View, row: Row) -> datetime | None:
+    """The moment a computed status began: due soon or passed; None for the others."""
+    state = row.state
+    if state is None or state.due is None or state.status not in ("due-soon", "passed"):
+        return None
+    tz_name = view.timeline.timezone_of(row.event)
+    try:
+        if state.status == "passed":
+            day = state.due.day + timedelta(days=1)
+        else:
+            day = state.due.day - timedelta(days=view.soon)
+        tz = zone(tz_name) if tz_name else timezone.utc
+        return datetime.combine(day, time(), tzinfo=tz).astimezone(timezone.utc)
+    except OverflowError:
+        return None

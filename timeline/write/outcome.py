@@ -1,7 +1,7 @@
 """Recording a deadline's outcome in the file (``timeline mark``), written as ``add`` writes.
 
 The outcome is one key of the deadline: ``status:`` (met, missed, vacated, moot) or ``met_by:``
-(met by an event); none at all for open. The change is made in the text (timeline/yamlmark.py)
+(met by an event); none at all for open. The change is made in the text (timeline/write/yamlmark.py)
 under the same lock, checks and atomic rename as ``add`` (timeline/edit.py); the would-be file
 must load without a new error, and with every event as it was but this deadline, whose status
 and met_by alone may differ.
@@ -19,7 +19,7 @@ from timeline.edit import (
 from timeline.diagnostics import Diagnostic
 from timeline.load import FileRecord, LoadResult
 from timeline.model import Event
-from timeline.yamlmark import outcome_line, set_outcome
+from timeline.write.yamlmark import outcome_line, set_outcome
 
 OUTCOMES = ("met", "missed", "vacated", "moot", "open")
 
@@ -31,6 +31,10 @@ class NotFound(Exception):
         super().__init__(f"no event '{wanted}'")
         self.wanted = wanted
         self.deadlines = deadlines
+
+
+class NotInNamedFile(Exception):
+    """``--to`` names a file, and the deadline is in another: the user named the wrong one."""
 
 
 class NotADeadline(Exception):
@@ -126,7 +130,10 @@ def _find(baseline: LoadResult, cwd: Path, wanted: str, to: str | None) -> tuple
             if event.id == wanted:
                 return record, number
     if to is not None and wanted in baseline.timeline.event_by_id():
-        raise EditError(f"--to: '{wanted}' is not in {to}")
+        holder = next((r for r in baseline.files if r.model is not None
+                       and any(e.id == wanted for e in r.model.events)), None)  # fmt: skip
+        where = f" (it is in {holder.path})" if holder is not None else ""
+        raise NotInNamedFile(f"--to: '{wanted}' is not in {to}{where}")
     deadlines = [e.id for e in baseline.timeline.events if e.kind == "deadline" and e.id]
     raise NotFound(wanted, deadlines)
 
