@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from itertools import accumulate, repeat
 from types import MappingProxyType
 from typing import Any, Callable
 
@@ -487,15 +486,23 @@ def _event_positions(text: str, events: list[Any]) -> list[Pos] | None:
     # A dash left of the items: not one block list.
     if indent and re.compile("\n {0,%d}-[ \r\n]" % (indent - 1)).search(text, start, end):
         return None
-    head, *items = text[start:end].split("\n" + " " * indent + "-")
-    if len(items) != len(events):
+    # Where str.split would cut the list's text, found in place: its pieces, 34 MB at
+    # 100,000 events, were copies only counted and matched.
+    separator = "\n" + " " * indent + "-"
+    width = len(separator)
+    cuts = []
+    at = text.find(separator, start, end)
+    while at >= 0:
+        cuts.append(at)
+        at = text.find(separator, at + width, end)
+    if len(cuts) != len(events):
         return None
-    spaces = [found.end() if found else 0 for found in map(_AFTER_DASH.match, items)]
-    if 0 in spaces:
-        return None  # "-" alone on its line, or a comment after it
-    first_line = text.count("\n", 0, start) + 1 + head.count("\n") + 1
-    newlines = accumulate(map(str.count, items, repeat("\n")), initial=first_line)
-    return [
-        (line + index, indent + 2 + after)
-        for index, (line, after) in enumerate(zip(newlines, spaces))
-    ]
+    positions = []
+    line = text.count("\n", 0, cuts[0]) + 2  # the line after the first cut's line break
+    for begin, stop in zip([cut + width for cut in cuts], [*cuts[1:], end]):
+        spaces = _AFTER_DASH.match(text, begin, stop)
+        if spaces is None:
+            return None  # "-" alone on its line, or a comment after it
+        positions.append((line, indent + 2 + spaces.end() - begin))
+        line += text.count("\n", begin, stop) + 1
+    return positions
