@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from timeline import fastmodel, fastyaml, load as loader
@@ -684,3 +686,54 @@ def test_both_paths_give_the_editors_positions(tmp_path, name, text):
         assert fast.diagnostics == exact.diagnostics
         assert_same_result(fast, exact)
     assert loader.load([Path("events.yaml")], tmp_path, TODAY).diagnostics == exact.diagnostics
+
+
+def assert_validators_agree(tree: dict[str, Any]) -> None:
+    """The native validator accepts ``tree`` exactly when the model does, and builds the same."""
+    try:
+        expected = FileModel.model_validate(tree)
+    except ValidationError:
+        with pytest.raises(ValidationError):
+            fastmodel.validate(tree)
+        return
+    assert fastmodel.validate(tree) == expected
+
+
+# URLs where a native pattern stands in for urlsplit: the ones it takes, and the near misses
+# it leaves to the model (which takes some of them, refuses others).
+URLS = ["https://example.org/e/1", "http://a.b:8080/x?y=1#z", "https://x", "https://a.b/\\%7e",
+        "https://a.b:99999999/x", "https://", "http:///x", "HTTP://x", "Https://x",
+        "https://[::1]/", "https://[::1/", "https://a b", "ftp://x", " https://x/ ", "https://x/ ",
+        "https://x/\u00e9", "https://\u00e9.org", "https://ex-ample.org:/x", "https:x",
+        "https://a.b\n", "https://a.b\t/x", "http://a.b?q", "https://x#", "//x.org/a", "a:b",
+        "a/b", "mailto:x@y.org"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_the_native_url_checks_agree_with_the_model(url):
+    assert_validators_agree({"sources": {"s": {"title": "S", "url": url}}})
+    assert_validators_agree({"cases": {"c": {"title": "C", "links": [url]}}})
+    assert_validators_agree({"events": [{"kind": "order", "title": "T", "sources": [url]}]})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["http://", "https://", "HTTPS://", "http:/", ""]),
+       st.text(st.characters(max_codepoint=0x7F) | st.sampled_from("\u00e9\u3000\x85"),
+               max_size=20))  # fmt: skip
+def test_urls_of_any_characters_validate_as_the_model_validates_them(scheme, rest):
+    url = scheme + rest
+    assert_validators_agree({"sources": {"s": {"title": "S", "url": url}}})
+    assert_validators_agree({"events": [{"kind": "order", "title": "T", "sources": [url]}]})
+
+
+DATES = ["2025", "2025-05", "2025-05-07", "2025-05-07T17:00", "2025-05-07T17:00-04:00",
+         "2025-05-07 17:00Z", " 2025-05-07 ", "2025-13-01", "2025-02-30", "0000", "2025-5-7",
+         "", "T", None, True, ["2025"], {"y": "2025"}]  # fmt: skip
+
+
+@pytest.mark.parametrize("written", DATES, ids=[repr(d) for d in DATES])
+def test_the_remembered_dates_validate_as_the_model_validates_them(written):
+    for _ in range(2):  # the second time, the date (if any) comes from what was remembered
+        assert_validators_agree({"events": [{"kind": "order", "title": "T", "date": written,
+                                             "end": written}]})  # fmt: skip
+        assert_validators_agree({"sources": {"s": {"title": "S", "date": written}}})

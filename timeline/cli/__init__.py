@@ -64,6 +64,9 @@ def __getattr__(name: str) -> object:
 
 def main() -> None:
     """Run the app on ``sys.argv`` and leave with its exit code."""
+    from timeline.cli.common import hold_until_exit
+
+    hold_until_exit()  # what the command loaded is never freed: _exit_now ends the process
     _exit_now(run())
 
 

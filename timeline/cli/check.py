@@ -14,8 +14,8 @@ import typer
 MAX_PROBLEMS = 1000
 
 from timeline.cli.common import (
-    FileOption, TodayOption, app, discover_or_exit, failure_code, local_today, out_console,
-    parse_today, print_diagnostics, write_stdout,
+    FileOption, TodayOption, app, discover_or_exit, failure_code, keep_until_exit, local_today,
+    out_console, parse_today, print_diagnostics, write_stdout,
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def check(
     found = discover_or_exit([*(paths or []), *(file or [])])
     result = load(found, Path.cwd(), parse_today(today) or local_today(),
                   max_problems=max_problems or None)  # fmt: skip
+    keep_until_exit(result)
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     failed = errors > 0 or (strict and warnings > 0)

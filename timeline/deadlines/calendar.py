@@ -78,6 +78,23 @@ class LegalCalendar:
         # done again under each reading, for the earliest and latest due dates.
         self.saw_disputed = False
         self.disputes: dict[str, None] = {}  # what each such day was, in the order met
+        self._listed: dict[int, frozenset[date]] = {}  # by year: see _listed_days
+
+    def _listed_days(self, year: int) -> frozenset[date]:
+        """Every day of ``year`` that holidays_on looks up in any list it reads: on any other
+        day it finds nothing and notes nothing, so it can answer at once (most days counted
+        are ordinary days, and each was several look-ups)."""
+        days = self._listed.get(year)
+        if days is None:
+            found = set(_year_days(year, FEDERAL, None))
+            if self.presidential:
+                found.update(_year_days(year, PRESIDENTIAL, None))
+            for subdivision in self.subdivisions:
+                found.update(_year_days(year, STATE, subdivision))
+            if self.rules.dc_inauguration:
+                found.update(_year_days(year, STATE, "DC"))
+            days = self._listed[year] = frozenset(found)
+        return days
 
     def start_count(self) -> None:
         self.saw_disputed = False
@@ -87,6 +104,8 @@ class LegalCalendar:
         self, day: date, forward: bool = True, reading: Reading = "due"
     ) -> list[Holiday]:
         """The legal holidays on ``day``; state ones only for periods counted forwards."""
+        if day not in self.closures and day not in self._listed_days(day.year):
+            return []
         found = list(_year_days(day.year, FEDERAL, None).get(day, ()))
         if self.presidential:
             found += _year_days(day.year, PRESIDENTIAL, None).get(day, ())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from timeline.dates import Precision, zone
@@ -75,18 +76,20 @@ class _Computer:
     def __init__(self, timeline: Timeline, fixed: dict[int, Due]) -> None:
         self.timeline = timeline
         self.fixed = fixed
-        self.index_of: dict[str, int] = {}
-        for index, event in enumerate(timeline.events):
-            if event.id is not None:
-                self.index_of.setdefault(event.id, index)
+        events = timeline.events
+        # Each id's first index, only looked up: built backwards in C, so the first one wins.
+        self.index_of: dict[str, int] = dict(zip(map(attrgetter("id"), reversed(events)),
+                                                 range(len(events) - 1, -1, -1)))
+        self.index_of.pop(None, None)  # type: ignore[call-overload]  # events without an id
         self.computed: dict[int, Due] = {}
         self.failed: set[int] = set()
         self.beyond: dict[int, Beyond] = {}  # counted past the years 1 to 9999
         self.calendars: dict[str, LegalCalendar] = {}
 
     def run(self) -> dict[int, Due]:
-        for index, event in enumerate(self.timeline.events):
-            if _is_computed(event):
+        events = self.timeline.events
+        for index in [i for i, due in enumerate(map(attrgetter("due"), events)) if due is not None]:
+            if _is_computed(events[index]):
                 self._resolve(index)
         return self.computed
 

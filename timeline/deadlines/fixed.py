@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from timeline.dates import Precision, zone
 from timeline.deadlines.due import Due
 from timeline.model import Event
@@ -31,8 +33,11 @@ def fixed_due(timeline: Timeline, event: Event) -> Due | None:
 def fixed_dues(timeline: Timeline) -> dict[int, Due]:
     """The due moment of every deadline written with ``date:``, by event index."""
     dues: dict[int, Due] = {}
-    for index, event in enumerate(timeline.events):
-        if event.kind == "deadline" and event.date is not None:
+    events = timeline.events
+    kinds = map(attrgetter("kind"), events)  # read in C: most events are not deadlines
+    for index in [i for i, kind in enumerate(kinds) if kind == "deadline"]:
+        event = events[index]
+        if event.date is not None:
             due = fixed_due(timeline, event)
             if due is not None:
                 dues[index] = due

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from typing import Callable
 
 from timeline.dates import Precision, zone
@@ -22,6 +23,7 @@ TodayFor = Callable[[str | None], date]  # today in the named IANA zone (None: U
 STATUS_ORDER = ("missed", "passed", "due-soon", "upcoming", "met-late", "met", "extended",
                 "vacated", "moot")  # fmt: skip
 FLAGGED = frozenset({"passed", "missed"})
+_ID, _KIND = attrgetter("id"), attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -60,16 +62,19 @@ def deadline_states(
     """
     if dues is None:
         dues = due_moments(timeline)
-    index_by_id = {e.id: i for i, e in enumerate(timeline.events) if e.id is not None}
+    events = timeline.events
+    # Each id's index (the last, for an id written twice); the fields read in C, by map().
+    index_by_id = dict(zip(map(_ID, events), range(len(events))))
+    index_by_id.pop(None, None)  # type: ignore[call-overload]  # events without an id
+    deadlines = [index for index, kind in enumerate(map(_KIND, events)) if kind == "deadline"]
     replaced_by = {
-        event.replaces: event.id or event.title
-        for event in timeline.events
-        if event.kind == "deadline" and event.replaces is not None
+        events[index].replaces: events[index].id or events[index].title
+        for index in deadlines
+        if events[index].replaces is not None
     }
     states: dict[int, DeadlineState] = {}
-    for index, event in enumerate(timeline.events):
-        if event.kind != "deadline":
-            continue
+    for index in deadlines:
+        event = events[index]
         due = dues.get(index)
         tz_name = timeline.timezone_of(event)
         today = today_for(tz_name)
