@@ -42,3 +42,16 @@ def test_a_reader_that_leaves_early_is_not_an_error(tmp_path):
     returncode = process.wait(timeout=60)
     assert "Traceback" not in stderr and "internal error" not in stderr
     assert returncode == -13  # ended by SIGPIPE, as Unix tools are; never exit 1
+
+
+def test_output_to_a_full_disk_is_one_line_and_exit_4(tmp_path):
+    # /dev/full takes nothing: what the command printed cannot be written.
+    for args in (["show", "-f", str(BUNDLED)], ["export", "--format", "json", "-f", str(BUNDLED)],
+                 ["--version"], ["check", "-f", str(BUNDLED)]):  # fmt: skip
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, "-m", "timeline", *args], stdout=full,
+                                    stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
+        assert result.returncode == 4, (args, result.stderr)
+        assert result.stderr == ("timeline: error: cannot write the output: No space left on "
+                                 "device\n"), args
+

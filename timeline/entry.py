@@ -19,8 +19,12 @@ def main() -> None:
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
         # The same line as the app's own --version (timeline.cli.common), which --help lists.
-        sys.stdout.write(f"timeline {__version__}\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(f"timeline {__version__}\n")
+            sys.stdout.flush()
+        except OSError as exc:  # `> /dev/full`: one line and exit 4, as the app says it
+            sys.stderr.write(f"timeline: error: cannot write the output: {exc.strerror}\n")
+            sys.exit(4)
         return
     from timeline.cli import main as run_app
 

@@ -96,6 +96,10 @@ def run() -> int:
     except Stopped as stopped:  # SIGTERM or SIGHUP during a write, cleaned up as Ctrl-C is
         sys.stderr.write(f"timeline: stopped by {signal.Signals(stopped.signum).name}\n")
         code = 128 + stopped.signum
+    except OSError as exc:
+        # The commands map their own files' failures; what reaches here is the output itself
+        # (stdout to a full disk, a closed terminal).
+        code = _cannot_write_output(exc)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         from timeline.visible import visible
 
@@ -121,9 +125,25 @@ def _exit_now(code: int) -> None:
     """
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:  # `timeline show | head`: the reader left; that is not an error
         pass
     except ValueError:  # `timeline lsp`: the server closed stdout when the editor said exit
         pass
+    except OSError as exc:  # what was printed did not all reach a full disk
+        failed = _cannot_write_output(exc)
+        code = min(code, failed) if code else failed  # the lowest code wins (README)
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
     os._exit(code)
+
+
+def _cannot_write_output(exc: OSError) -> int:
+    """One line on stderr, and 4 (EXIT_IO, not imported: this runs after everything else)."""
+    try:
+        sys.stderr.write(f"timeline: error: cannot write the output: {exc.strerror or exc}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return 4
