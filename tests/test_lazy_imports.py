@@ -136,7 +136,8 @@ def test_show_on_the_bundled_file_imports_only_what_it_shows_with():
     assert {name for name in modules
             if name.split(".")[0] in ("holidays", "icalendar", "yaml")} == set()  # fmt: skip
     assert {name for name in modules if name.startswith("timeline.render.")} == {
-        "timeline.render.terminal", "timeline.render.phrases"}
+        "timeline.render.terminal", "timeline.render.phrases",
+        "timeline.render.terminal_plain"}  # the view written as strings when piped
 
 
 def test_every_command_is_named_in_the_lazy_table():

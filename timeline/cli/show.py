@@ -47,7 +47,13 @@ def show(
     if not view.rows:
         console.print(nothing_shown(view.filters.active()), markup=False)
         return
-    console.print(TimelineView(view, details))
+    timeline_view = TimelineView(view, details)
+    if console.color_system is None:  # no styles to emit: strings, not Rich objects, are faster
+        from timeline.render.terminal_plain import plain_text
+
+        console.file.write(plain_text(timeline_view, console))
+    else:
+        console.print(timeline_view)
     console.print()
     console.print(Wrapped(summary(view, len(result.timeline.events))))
     statuses = [row.state.status for row in view.rows if row.state is not None]

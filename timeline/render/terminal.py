@@ -62,8 +62,16 @@ class Entry:
     date: str
     kind: str
     case: str
-    text: Text
+    pieces: tuple[tuple[str, str | None], ...]  # the text after the columns, with its styles
     details: str | None = None
+
+    @property
+    def text(self) -> Text:
+        return Text.assemble(*self.pieces)
+
+    @property
+    def plain(self) -> str:
+        return "".join(piece for piece, _ in self.pieces)
 
 
 def entries(view: View, show_cases: bool, details: bool = False) -> list[Entry]:
@@ -78,7 +86,7 @@ def entries(view: View, show_cases: bool, details: bool = False) -> list[Entry]:
         if row.event.circa:
             label = "c. " + label
         case = ", ".join(row.event.case) if show_cases else ""
-        out.append(Entry(group, label, row.event.kind, case, entry_text(view, row),
+        out.append(Entry(group, label, row.event.kind, case, entry_pieces(view, row),
                          row.event.details if details else None))  # fmt: skip
     return out
 
@@ -96,23 +104,73 @@ def details_lines(console: Console, details: str, indent: int, width: int) -> It
                 yield out
 
 
-def entry_text(view: View, row: Row) -> Text:
+def entry_pieces(view: View, row: Row) -> tuple[tuple[str, str | None], ...]:
+    """The badge, title, span end and certainty of a row, each with its style: pieces rather
+    than a Rich Text, so that a view without colours never builds one."""
     event, state = row.event, row.state
-    text = Text()
+    pieces: list[tuple[str, str | None]] = []
     if state is not None:
-        text.append(badge(state), style=badge_style(state.status))
-        text.append("  ")
-    text.append(clean(event.title))
+        pieces.append((badge(state), badge_style(state.status)))
+        pieces.append(("  ", None))
+    pieces.append((clean(event.title), None))
     if event.end is not None:
         zone = event_zone(view.timeline, event)
         end = short_date(event.end, zone)
         if event.end.precision >= Precision.DAY and row.start is not None and \
                 event.end.year != row.start.year:  # fmt: skip
             end = full_date(event.end, zone)  # `Jun 6` alone would read as the start's year
-        text.append(f" · until {end}", style="italic")
+        pieces.append((f" · until {end}", "italic"))
     if event.certainty != "confirmed":
-        text.append(f" · {event.certainty}", style="italic yellow")
-    return text
+        pieces.append((f" · {event.certainty}", "italic yellow"))
+    return tuple(pieces)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the columns go at one width: the same for the Rich view and the plain one."""
+
+    columns: list[int]  # the widths of date, kind and (when it has a column) case
+    text_at: int  # where the title starts
+    case_column: bool
+    stacked: bool  # too narrow for columns: the title goes under the date
+
+    @property
+    def details_at(self) -> int:
+        return (INDENT + 2 if self.stacked else self.text_at) + DETAILS_INDENT
+
+
+def layout(entries: list[Entry], show_cases: bool, width: int) -> Layout:
+    date_w = min(max((len(e.date) for e in entries), default=0), MAX_DATE)
+    kind_w = min(max((len(e.kind) for e in entries), default=0), MAX_KIND)
+    case_w = min(max((len(e.case) for e in entries), default=0), MAX_CASE)
+    columns = [date_w, kind_w]
+    text_at = INDENT + sum(columns) + GAP * len(columns)
+    # The case gets a column only where the title keeps room to breathe; else it follows
+    # the title.
+    case_column = show_cases and width - text_at - case_w - GAP >= CASE_COLUMN_FROM
+    if case_column:
+        columns.append(case_w)
+        text_at += case_w + GAP
+    return Layout(columns, text_at, case_column, width - text_at < MIN_TEXT)
+
+
+def grouped(entries: list[Entry], width: int) -> Iterator[Entry | tuple[str, str]]:
+    """The entries in order, with the blank lines and headings (text, style) between groups."""
+    year: int | None = None
+    group: object = ()
+    for number, entry in enumerate(entries):
+        if entry.group != group:
+            group = entry.group
+            if number:
+                yield "", ""
+            entry_year = entry.group[0] if entry.group is not None else None
+            if entry.group is not None and entry_year != year:
+                year = entry_year
+                yield f"{year:04d}", "bold underline"
+            heading = group_heading(entry.group)
+            if heading is not None:
+                yield clip(heading[0], width), heading[1]
+        yield entry
 
 
 def shows_several_cases(rows: Iterable[Row], chosen: tuple[str, ...] = ()) -> bool:
@@ -191,39 +249,18 @@ class TimelineView:
             yield new_line
 
     def lines(self, console: Console, width: int) -> Iterator[Text]:
-        date_w = min(max((len(e.date) for e in self.entries), default=0), MAX_DATE)
-        kind_w = min(max((len(e.kind) for e in self.entries), default=0), MAX_KIND)
-        case_w = min(max((len(e.case) for e in self.entries), default=0), MAX_CASE)
-        columns = [date_w, kind_w]
-        text_at = INDENT + sum(columns) + GAP * len(columns)
-        # The case gets a column only where the title keeps room to breathe; else it follows
-        # the title.
-        case_column = self.show_cases and width - text_at - case_w - GAP >= CASE_COLUMN_FROM
-        if case_column:
-            columns.append(case_w)
-            text_at += case_w + GAP
-        stacked = width - text_at < MIN_TEXT
-        year: int | None = None
-        group: object = ()
-        for number, entry in enumerate(self.entries):
-            if entry.group != group:
-                group = entry.group
-                if number:
-                    yield Text("")
-                entry_year = entry.group[0] if entry.group is not None else None
-                if entry.group is not None and entry_year != year:
-                    year = entry_year
-                    yield Text(f"{year:04d}", style="bold underline")
-                heading = group_heading(entry.group)
-                if heading is not None:
-                    yield Text(clip(heading[0], width), style=heading[1])
-            if stacked:
-                yield from self._stacked(console, entry, width)
+        at = layout(self.entries, self.show_cases, width)
+        for item in grouped(self.entries, width):
+            if not isinstance(item, Entry):
+                yield Text(item[0], style=item[1])
+                continue
+            if at.stacked:
+                yield from self._stacked(console, item, width)
             else:
-                yield from self._columns(console, entry, width, columns, text_at, case_column)
-            if entry.details:
-                at = (INDENT + 2 if stacked else text_at) + DETAILS_INDENT
-                yield from details_lines(console, entry.details, at, width)
+                yield from self._columns(console, item, width, at.columns, at.text_at,
+                                         at.case_column)  # fmt: skip
+            if item.details:
+                yield from details_lines(console, item.details, at.details_at, width)
 
     def _head(self, entry: Entry, columns: list[int]) -> Text:
         head = Text(" " * INDENT)
